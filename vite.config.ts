@@ -1,0 +1,21 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+// The site is a plain folder of files: relative asset URLs (base './') let a teacher host dist/ under
+// any sub-path. index.html lives in src/ so the top level stays as the project layout requires.
+export default defineConfig({
+  root: here('./src'),
+  base: './',
+  publicDir: here('./static'),
+  build: { outDir: here('./dist'), emptyOutDir: true, target: 'es2022' },
+  test: {
+    root: here('.'),
+    include: ['tests/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60000,
+    hookTimeout: 60000,
+  },
+});
