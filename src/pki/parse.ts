@@ -13,7 +13,7 @@
  * Malformed bytes come back as `{ ok: false }`, never as an exception.
  */
 import * as asn1js from 'asn1js';
-import { BasicConstraints, Certificate, ExtKeyUsage } from 'pkijs';
+import { BasicConstraints, Certificate, ExtKeyUsage, type PublicKeyInfo } from 'pkijs';
 import { exactBuffer, type Decoded } from './encode';
 import { fromRdns } from './names';
 
@@ -96,8 +96,46 @@ export function parseCertificate(der: Uint8Array): Decoded<Certificate> {
   }
 }
 
+/**
+ * DER lengths are definite and exact (X.690 §10.1). asn1js 4 lets a child run past its parent's declared
+ * length without an error, so an object with a corrupted outer length would parse — and, the signed part
+ * being intact, verify. Untrusted input is checked node by node.
+ */
+export function derLengthsAgree(node: asn1js.AsnType): boolean {
+  const block = node as asn1js.BaseBlock<asn1js.ValueBlock & { value?: unknown }>;
+  if (!block.idBlock.isConstructed) return true;
+  if (block.lenBlock.isIndefiniteForm || block.valueBlock.blockLength !== block.lenBlock.length) return false;
+  const children = block.valueBlock.value;
+  return !Array.isArray(children) || children.every((child: asn1js.AsnType) => derLengthsAgree(child));
+}
+
+/**
+ * {@link parseCertificate} that also keeps its promise on hostile bytes: asn1js 4's `fromBER` throws,
+ * instead of reporting, on some malformed primitives (a UTCTime/GeneralizedTime whose digits are not a
+ * date: "Wrong input string for conversion"), and checks what it lets through: trailing bytes and
+ * lengths that disagree with their contents. Found by the property tests in tests/pki.
+ */
+export function parseUntrustedCertificate(der: Uint8Array): Decoded<Certificate> {
+  try {
+    const parsed = parseCertificate(der);
+    if (!parsed.ok) return parsed;
+    const asn = asn1js.fromBER(exactBuffer(der));
+    if (asn.offset !== der.length) return { ok: false, error: 'The certificate has trailing bytes after its DER.' };
+    if (!derLengthsAgree(asn.result)) {
+      return { ok: false, error: 'The certificate is not valid DER: a length field does not match its contents.' };
+    }
+    return parsed;
+  } catch (e) {
+    return { ok: false, error: `The certificate is not valid DER: ${(e as Error).message}` };
+  }
+}
+
 function describePublicKey(cert: Certificate): Decoded<PublicKeyDescription> {
-  const spki = cert.subjectPublicKeyInfo;
+  return describePublicKeyInfo(cert.subjectPublicKeyInfo);
+}
+
+/** The same description for any SubjectPublicKeyInfo (a CSR's, a certificate's). */
+export function describePublicKeyInfo(spki: PublicKeyInfo): Decoded<PublicKeyDescription> {
   const oid = spki.algorithm.algorithmId;
   const keyBytes = new Uint8Array(spki.subjectPublicKey.valueBlock.valueHexView);
   if (oid === RSA_ENCRYPTION_OID) {

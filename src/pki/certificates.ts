@@ -1,0 +1,382 @@
+/**
+ * Issue X.509 v3 certificates (RFC 5280 §4.1) for every party in the lab:
+ *
+ * ```asn
+ * TBSCertificate ::= SEQUENCE { version [0] v3, serialNumber INTEGER, signature AlgorithmIdentifier,
+ *     issuer Name, validity Validity, subject Name, subjectPublicKeyInfo, extensions [3] Extensions }
+ * ```
+ * - the self-signed certificates a CUCM node generates per Certificate Purpose (CAPF, CallManager, TVS,
+ *   CallManager-ECDSA, ITLRecovery — domain.md §3);
+ * - a simulated "Cisco Manufacturing CA SHA2" and the MIC it signs into a phone at the factory (§10);
+ * - the LSC that CAPF signs from the phone's request (§6.5 Install/Upgrade, §6.6 profile);
+ * - a third-party CA signing CAPF's own CSR (Offline CA, §2.6).
+ *
+ * Signatures are SHA-256 with RSA (sha256WithRSAEncryption, RFC 4055 §5) or ECDSA with the curve's hash
+ * (ecdsa-with-SHA256/384/512, RFC 5758 §3.2). Serial numbers and dates come from the caller: the simulator
+ * owns the seeded PRNG and the virtual clock.
+ */
+import * as asn1js from 'asn1js';
+import {
+  AttributeTypeAndValue,
+  Certificate,
+  PublicKeyInfo,
+  RelativeDistinguishedNames,
+  Time,
+  TimeType,
+  type Extension,
+} from 'pkijs';
+import { parseCsr, verifyParsedCsr } from './csr';
+import { exactBuffer, type Decoded } from './encode';
+import {
+  authorityKeyIdentifierExtension,
+  EXTENSION_OIDS,
+  keyIdentifier,
+  profileExtensions,
+  subjectAltNameUriExtension,
+  subjectKeyIdentifierExtension,
+} from './extensions';
+import { keySpecOf, signatureHashFor } from './keys';
+import { DN_OIDS, toRdns, type DistinguishedName } from './names';
+import { describePublicKeyInfo, parseUntrustedCertificate } from './parse';
+import {
+  lscProfile,
+  ROOT_CA_PROFILE,
+  micProfile,
+  SERVICE_CERTIFICATE_PROFILES,
+  THIRD_PARTY_CAPF_PROFILE,
+  type CertificateProfile,
+  type ServiceCertificatePurpose,
+} from './profiles';
+
+/**
+ * The simulated manufacturing root. The OU makes it impossible to mistake for Cisco's real CA in a
+ * downloaded file; the CN is the real CA's name so the lab's screens read like CUCM's trust store.
+ */
+export const MANUFACTURING_CA_SUBJECT: DistinguishedName = [
+  ['CN', 'Cisco Manufacturing CA SHA2'],
+  ['OU', 'Simulated by LSC Lab - not a Cisco certificate'],
+  ['O', 'Cisco'],
+];
+
+/** MIC subject `CN=<model>-<device name>, O=Cisco Systems Inc.` (Online CA LSCs use this CN form, [C S17]). */
+export function micSubject(model: string, deviceName: string): DistinguishedName {
+  return [
+    ['CN', `${model}-${deviceName}`],
+    ['O', 'Cisco Systems Inc.'],
+  ];
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * CertificateSerialNumber is a positive INTEGER of at most 20 octets (RFC 5280 §4.1.2.2), in minimal DER
+ * (X.690 §8.3.2): strip redundant leading zeros, and add one 0x00 when the top bit would make it negative.
+ */
+function serialInteger(serial: Uint8Array): asn1js.Integer {
+  if (!(serial instanceof Uint8Array) || serial.length === 0 || serial.length > 20) {
+    throw new Error('A serial number is 1–20 bytes (RFC 5280 §4.1.2.2); the simulator passes 16.');
+  }
+  let start = 0;
+  while (start < serial.length - 1 && serial[start] === 0) start++;
+  const body = serial.subarray(start);
+  if (body.length === 1 && body[0] === 0) throw new Error('A certificate serial number must be positive, not zero.');
+  const bytes = body[0] & 0x80 ? Uint8Array.of(0, ...body) : body.slice();
+  return new asn1js.Integer({ valueHex: bytes });
+}
+
+/** RFC 5280 §4.1.2.5: UTCTime through 2049, GeneralizedTime from 2050; whole seconds only. */
+function x509Time(date: Date): Time {
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
+    throw new Error('Certificate dates must be valid Date objects.');
+  }
+  const value = new Date(Math.floor(date.getTime() / 1000) * 1000);
+  const year = value.getUTCFullYear();
+  return new Time({ type: year >= 1950 && year < 2050 ? TimeType.UTCTime : TimeType.GeneralizedTime, value });
+}
+
+/** A Name re-read from its DER, so the issuer field of a child is byte-identical to the CA's subject. */
+function cloneName(name: RelativeDistinguishedNames): RelativeDistinguishedNames {
+  return new RelativeDistinguishedNames({ schema: asn1js.fromBER(name.toSchema().toBER(false)).result });
+}
+
+async function publicKeyInfoOf(key: CryptoKey): Promise<PublicKeyInfo> {
+  const der = new Uint8Array(await crypto.subtle.exportKey('spki', key));
+  return new PublicKeyInfo({ schema: asn1js.fromBER(exactBuffer(der)).result });
+}
+
+function existingKeyIdentifier(cert: Certificate): Uint8Array | undefined {
+  const ski = cert.extensions?.find((e) => e.extnID === EXTENSION_OIDS.subjectKeyIdentifier);
+  if (!ski) return undefined;
+  try {
+    const parsed = asn1js.fromBER(ski.extnValue.valueBlock.valueHexView);
+    const id = parsed.result;
+    return id instanceof asn1js.OctetString ? new Uint8Array(id.valueBlock.valueHexView) : undefined;
+  } catch {
+    return undefined; // an unreadable SKI on an uploaded CA: fall back to computing one
+  }
+}
+
+/** The issuer's SKI, or — for a CA that has none — the RFC 5280 method (1) identifier of its key. */
+async function authorityKeyId(issuer: Certificate): Promise<Uint8Array> {
+  return existingKeyIdentifier(issuer) ?? keyIdentifier(issuer.subjectPublicKeyInfo);
+}
+
+interface Template {
+  serialNumber: Uint8Array;
+  issuer: RelativeDistinguishedNames;
+  subject: RelativeDistinguishedNames;
+  notBefore: Date;
+  notAfter: Date;
+  subjectPublicKeyInfo: PublicKeyInfo;
+  profile: CertificateProfile;
+  extraExtensions?: Extension[];
+  /** null for self-signed: the AKI then repeats the subject's own SKI, as openssl writes it. */
+  authorityKeyId: Uint8Array | null;
+  signingKey: CryptoKey;
+}
+
+async function signCertificate(t: Template): Promise<Uint8Array> {
+  if (t.notAfter.getTime() <= t.notBefore.getTime()) throw new Error('notAfter must be later than notBefore.');
+  const subjectKeyId = await keyIdentifier(t.subjectPublicKeyInfo);
+  const cert = new Certificate();
+  cert.version = 2; // v3
+  cert.serialNumber = serialInteger(t.serialNumber);
+  cert.issuer = t.issuer;
+  cert.subject = t.subject;
+  cert.notBefore = x509Time(t.notBefore);
+  cert.notAfter = x509Time(t.notAfter);
+  cert.subjectPublicKeyInfo = t.subjectPublicKeyInfo;
+  cert.extensions = [
+    ...profileExtensions(t.profile),
+    ...(t.extraExtensions ?? []),
+    subjectKeyIdentifierExtension(subjectKeyId),
+    authorityKeyIdentifierExtension(t.authorityKeyId ?? subjectKeyId),
+  ];
+  await cert.sign(t.signingKey, signatureHashFor(t.signingKey));
+  return new Uint8Array(cert.toSchema().toBER(false));
+}
+
+function requireKeyKind(profile: CertificateProfile, key: CryptoKey, what: string): void {
+  if (profile.keyKind && keySpecOf(key).kind !== profile.keyKind) {
+    throw new Error(`${what} needs an ${profile.keyKind} key.`);
+  }
+}
+
+export interface ServiceCertificateRequest {
+  profile: ServiceCertificatePurpose;
+  subject: DistinguishedName;
+  keys: CryptoKeyPair;
+  serialNumber: Uint8Array;
+  notBefore: Date;
+  notAfter: Date;
+}
+
+/** "Generate Self-signed" / "Regenerate" for one Certificate Purpose (domain.md §3). DER out. */
+export async function createServiceCertificate(req: ServiceCertificateRequest): Promise<Uint8Array> {
+  const profile = SERVICE_CERTIFICATE_PROFILES[req.profile];
+  requireKeyKind(profile, req.keys.publicKey, `The ${req.profile} certificate`);
+  const name = toRdns(req.subject);
+  return signCertificate({
+    serialNumber: req.serialNumber,
+    issuer: name,
+    subject: cloneName(name),
+    notBefore: req.notBefore,
+    notAfter: req.notAfter,
+    subjectPublicKeyInfo: await publicKeyInfoOf(req.keys.publicKey),
+    profile,
+    authorityKeyId: null,
+    signingKey: req.keys.privateKey,
+  });
+}
+
+/**
+ * A self-signed root CA with any subject: the enterprise CA of the Offline CA path (domain.md §2.6) or any
+ * other third party the lab needs. Profile as the manufacturing root ([I] CA:TRUE, keyCertSign + cRLSign).
+ */
+export async function createRootCa(req: {
+  subject: DistinguishedName;
+  keys: CryptoKeyPair;
+  serialNumber: Uint8Array;
+  notBefore: Date;
+  notAfter: Date;
+}): Promise<Uint8Array> {
+  const name = toRdns(req.subject);
+  return signCertificate({
+    serialNumber: req.serialNumber,
+    issuer: name,
+    subject: cloneName(name),
+    notBefore: req.notBefore,
+    notAfter: req.notAfter,
+    subjectPublicKeyInfo: await publicKeyInfoOf(req.keys.publicKey),
+    profile: ROOT_CA_PROFILE,
+    authorityKeyId: null,
+    signingKey: req.keys.privateKey,
+  });
+}
+
+/** The simulated manufacturing root the MICs chain to. Self-signed, DER out. */
+export async function createManufacturingCa(req: {
+  keys: CryptoKeyPair;
+  serialNumber: Uint8Array;
+  notBefore: Date;
+  notAfter: Date;
+}): Promise<Uint8Array> {
+  return createRootCa({ ...req, subject: MANUFACTURING_CA_SUBJECT });
+}
+
+function mustParse(der: Uint8Array, what: string): Certificate {
+  const parsed = parseUntrustedCertificate(der);
+  if (!parsed.ok) throw new Error(`${what}: ${parsed.error}`);
+  return parsed.value;
+}
+
+/** The phone's factory certificate, signed by the (simulated) manufacturing CA. DER out. */
+export async function createMic(req: {
+  caCertificate: Uint8Array;
+  caPrivateKey: CryptoKey;
+  publicKey: CryptoKey;
+  /** Phone model as it appears in the MIC CN, e.g. "CP-8845". */
+  model: string;
+  /** CUCM device name, e.g. "SEP682C7B5C2342". */
+  deviceName: string;
+  serialNumber: Uint8Array;
+  notBefore: Date;
+  notAfter: Date;
+}): Promise<Uint8Array> {
+  const ca = mustParse(req.caCertificate, 'The manufacturing CA certificate');
+  return signCertificate({
+    serialNumber: req.serialNumber,
+    issuer: cloneName(ca.subject),
+    subject: toRdns(micSubject(req.model, req.deviceName)),
+    notBefore: req.notBefore,
+    notAfter: req.notAfter,
+    subjectPublicKeyInfo: await publicKeyInfoOf(req.publicKey),
+    profile: micProfile(keySpecOf(req.publicKey).kind),
+    authorityKeyId: await authorityKeyId(ca),
+    signingKey: req.caPrivateKey,
+  });
+}
+
+/**
+ * The LSC subject: the issuer's Name with its CN value replaced by the device name, every other RDN kept
+ * byte for byte and in the issuer's order (domain.md §6.6 "O/OU/L/ST/C copied from issuer"). An issuer
+ * without a CN gets the CN appended.
+ */
+function lscSubject(issuerSubject: RelativeDistinguishedNames, deviceName: string): RelativeDistinguishedNames {
+  const sequence = asn1js.fromBER(issuerSubject.toSchema().toBER(false)).result as asn1js.Sequence;
+  const cn = () =>
+    new AttributeTypeAndValue({ type: DN_OIDS.CN, value: new asn1js.Utf8String({ value: deviceName }) }).toSchema();
+  let replaced = false;
+  const rdns = sequence.valueBlock.value.map((rdn) => {
+    const atvs = (rdn as asn1js.Set).valueBlock.value.map((atv) => {
+      const type = ((atv as asn1js.Sequence).valueBlock.value[0] as asn1js.ObjectIdentifier).valueBlock.toString();
+      if (type !== DN_OIDS.CN) return atv;
+      replaced = true;
+      return cn();
+    });
+    return new asn1js.Set({ value: atvs });
+  });
+  if (!replaced) rdns.push(new asn1js.Set({ value: [cn()] }));
+  const der = new asn1js.Sequence({ value: rdns }).toBER(false);
+  return new RelativeDistinguishedNames({ schema: asn1js.fromBER(der).result });
+}
+
+/**
+ * Check a PKCS#10 request the way a CA must before signing it (RFC 2986 §3: the signature proves the
+ * requester holds the private key). Returns the parsed request and its key, or a message for the log.
+ */
+async function acceptCsr(csrDer: Uint8Array) {
+  const parsed = parseCsr(csrDer);
+  if (!parsed.ok) return parsed;
+  const csr = parsed.value;
+  const verdict = await verifyParsedCsr(csr);
+  if (!verdict.ok) return verdict;
+  let key;
+  try {
+    key = describePublicKeyInfo(csr.subjectPublicKeyInfo);
+  } catch {
+    key = { ok: false as const, error: 'The public key in the certificate signing request is malformed.' };
+  }
+  if (!key.ok) return key;
+  return { ok: true as const, value: { csr, keyKind: key.value.kind } };
+}
+
+function validIssuer(der: Uint8Array, role: string): Decoded<Certificate> {
+  const parsed = parseUntrustedCertificate(der);
+  if (!parsed.ok) return { ok: false, error: `The ${role} certificate cannot be read: ${parsed.error}` };
+  return parsed;
+}
+
+export interface LscRequest {
+  /** DER PKCS#10 request from the phone. */
+  csr: Uint8Array;
+  /** The CAPF certificate (or the issuing CA's) whose subject becomes the LSC's issuer. */
+  issuerCertificate: Uint8Array;
+  issuerPrivateKey: CryptoKey;
+  /** CUCM device name, e.g. "SEP682C7B5C2342": the LSC's CN and its SAN URI. */
+  deviceName: string;
+  serialNumber: Uint8Array;
+  notBefore: Date;
+  /** CAPF service parameter "Duration Of Certificate Validity (in days)" (1–1825, domain.md §2.5). */
+  validityDays: number;
+}
+
+/**
+ * CAPF signs the phone's LSC (Install/Upgrade, domain.md §6.5; profile §6.6). A request that is not DER,
+ * not signed, or whose signature does not verify is refused with a message, as CAPF refuses it.
+ */
+export async function issueLsc(req: LscRequest): Promise<Decoded<Uint8Array>> {
+  if (!req.deviceName) throw new Error('issueLsc needs the device name.');
+  if (!Number.isInteger(req.validityDays) || req.validityDays < 1) {
+    throw new Error('validityDays must be a whole number of days ≥ 1.');
+  }
+  const accepted = await acceptCsr(req.csr);
+  if (!accepted.ok) return { ok: false, error: `CAPF refused to sign an LSC for ${req.deviceName}. ${accepted.error}` };
+  const issuer = validIssuer(req.issuerCertificate, 'CAPF');
+  if (!issuer.ok) return issuer;
+  const notAfter = new Date(req.notBefore.getTime() + req.validityDays * DAY_MS);
+  const der = await signCertificate({
+    serialNumber: req.serialNumber,
+    issuer: cloneName(issuer.value.subject),
+    subject: lscSubject(issuer.value.subject, req.deviceName),
+    notBefore: req.notBefore,
+    notAfter,
+    subjectPublicKeyInfo: accepted.value.csr.subjectPublicKeyInfo,
+    profile: lscProfile(accepted.value.keyKind),
+    extraExtensions: [subjectAltNameUriExtension(req.deviceName)],
+    authorityKeyId: await authorityKeyId(issuer.value),
+    signingKey: req.issuerPrivateKey,
+  });
+  return { ok: true, value: der };
+}
+
+/**
+ * A simple third-party CA signs the CSR CUCM generated for its CAPF certificate ("Generate CSR" → CA →
+ * "Upload Certificate", Offline CA path, domain.md §2.6). The subject is the CSR's, unchanged.
+ */
+export async function signCsrAsCa(req: {
+  csr: Uint8Array;
+  caCertificate: Uint8Array;
+  caPrivateKey: CryptoKey;
+  serialNumber: Uint8Array;
+  notBefore: Date;
+  notAfter: Date;
+  profile: 'CAPF';
+}): Promise<Decoded<Uint8Array>> {
+  const accepted = await acceptCsr(req.csr);
+  if (!accepted.ok) return { ok: false, error: `The CA refused to sign the request. ${accepted.error}` };
+  const ca = validIssuer(req.caCertificate, 'CA');
+  if (!ca.ok) return ca;
+  const der = await signCertificate({
+    serialNumber: req.serialNumber,
+    issuer: cloneName(ca.value.subject),
+    subject: cloneName(accepted.value.csr.subject),
+    notBefore: req.notBefore,
+    notAfter: req.notAfter,
+    subjectPublicKeyInfo: accepted.value.csr.subjectPublicKeyInfo,
+    profile: THIRD_PARTY_CAPF_PROFILE,
+    authorityKeyId: await authorityKeyId(ca.value),
+    signingKey: req.caPrivateKey,
+  });
+  return { ok: true, value: der };
+}
