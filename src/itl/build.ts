@@ -110,8 +110,23 @@ export function encodeItlRecord(input: ItlRecordInput): Uint8Array {
   return concatBytes([encodeTlv(RecordTag.RECORDLENGTH, u16(length)), ...body]);
 }
 
+/** Re-imported signer keys, per original key and digest: TFTP signs every configuration file with the same key. */
+const rebound = new WeakMap<CryptoKey, Map<TrustFileDigest, Promise<CryptoKey>>>();
+
 /** The signer key bound to `digest`; WebCrypto fixes the hash of an RSASSA key when it is imported. */
-async function signingKey(key: CryptoKey, digest: TrustFileDigest): Promise<CryptoKey> {
+function signingKey(key: CryptoKey, digest: TrustFileDigest): Promise<CryptoKey> {
+  let byDigest = rebound.get(key);
+  if (!byDigest) rebound.set(key, (byDigest = new Map()));
+  let bound = byDigest.get(digest);
+  if (!bound) {
+    bound = rebindSigningKey(key, digest);
+    byDigest.set(digest, bound);
+    bound.catch(() => byDigest!.delete(digest));
+  }
+  return bound;
+}
+
+async function rebindSigningKey(key: CryptoKey, digest: TrustFileDigest): Promise<CryptoKey> {
   const algorithm = key.algorithm as RsaHashedKeyAlgorithm;
   if (algorithm.name !== 'RSASSA-PKCS1-v1_5') {
     throw new Error(`The signer key is ${algorithm.name}; trust lists are signed with RSASSA-PKCS1-v1_5 (SIGNATUREALGORTITHM 0).`);

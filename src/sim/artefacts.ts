@@ -1,0 +1,48 @@
+/**
+ * Everything the lab can hand out as a file, so an engineer can check it with their own tools:
+ * certificates as PEM (node certificates, trust stores, the phone's MIC, its manufacturing CA and LSC) and
+ * each TFTP node's ITL as the binary file the phone downloads.
+ */
+import { toPem } from '../pki/encode';
+import { commonName } from '../pki/names';
+import type { LabWorld } from './world';
+
+export interface CertificateArtefact {
+  /** File name, e.g. "ao115pub-CAPF.pem", "SEP682C7B5C2342-LSC.pem". */
+  name: string;
+  pem: string;
+  der: Uint8Array;
+  description: string;
+}
+
+export function certificateArtefacts(world: LabWorld): CertificateArtefact[] {
+  const out: CertificateArtefact[] = [];
+  for (const entry of world.env.certs.all()) {
+    if (entry.type === 'trust-certs') continue;
+    out.push({
+      name: `${entry.node}-${entry.purpose}.pem`,
+      pem: toPem(entry.der, 'CERTIFICATE'),
+      der: entry.der,
+      description: `${entry.purpose} certificate of ${entry.node} (${commonName(entry.info.subject)})`,
+    });
+  }
+  out.push({
+    name: 'Cisco_Manufacturing_CA_SHA2.pem',
+    pem: toPem(world.installed.manufacturingCa.der, 'CERTIFICATE'),
+    der: world.installed.manufacturingCa.der,
+    description: 'Simulated Cisco Manufacturing CA SHA2 (issuer of the MICs; not a Cisco certificate)',
+  });
+  for (const phone of world.env.scenario.phones) {
+    const flash = world.phoneContext(phone.deviceName)?.flash;
+    if (flash?.mic) out.push({ name: `${phone.deviceName}-MIC.pem`, pem: toPem(flash.mic.der, 'CERTIFICATE'), der: flash.mic.der, description: `MIC of ${phone.deviceName}` });
+    if (flash?.lsc) out.push({ name: `${phone.deviceName}-LSC.pem`, pem: toPem(flash.lsc.der, 'CERTIFICATE'), der: flash.lsc.der, description: `LSC of ${phone.deviceName}` });
+  }
+  return out;
+}
+
+/** The ITL each TFTP node serves now. */
+export function itlArtefacts(world: LabWorld): Array<{ node: string; bytes: Uint8Array }> {
+  return world.env.scenario.nodes
+    .map((n) => ({ node: n.name, bytes: world.servedItl(n.name)?.bytes }))
+    .filter((x): x is { node: string; bytes: Uint8Array } => x.bytes !== undefined);
+}

@@ -1,0 +1,183 @@
+/**
+ * The lab's one virtual clock (DESIGN principle 3). Every machine reads it: certificate dates, "Operation
+ * Completes By", the phone's 30-second CAPF retries, log timestamps. XState schedules its delayed events
+ * on it (it implements XState's `Clock`), and real asynchronous work — WebCrypto — is tied to it through
+ * `work()`, so a run is the same sequence of events whatever the machine's real speed:
+ *
+ * - a timer fires only when every earlier timer has fired and its consequences have run (one macrotask
+ *   after each firing drains the promise jobs it started);
+ * - `work(duration, start)` starts the real computation at once but delivers its result only when the
+ *   clock reaches `now + duration` (the modelled time, e.g. a phone generating a 2048-bit key);
+ * - no timer fires while real work is in flight: virtual time stands still until every computation
+ *   started so far has finished (computations started at the same instant still run side by side). So a
+ *   computation sees the world exactly as it was when it started, and events depend on virtual time only,
+ *   never on how fast the machine running the lab is.
+ *
+ * The clock never moves by itself: `runUntil`/`runUntilSettled` (tests, the lab runner, a paused UI
+ * stepping) or a real-time driver (the UI playing at 1×–60×) move it.
+ */
+/** XState's clock interface (not exported by name from xstate). */
+export interface Clock {
+  setTimeout(fn: (...args: any[]) => void, timeout: number): any;
+  clearTimeout(id: any): void;
+}
+
+interface Timer {
+  id: number;
+  at: number;
+  seq: number;
+  fn: () => void;
+  label?: string;
+}
+
+export interface RunResult {
+  /** True when nothing was left to happen; false when the time limit stopped the run first. */
+  settled: boolean;
+  now: number;
+  fired: number;
+}
+
+const yieldToMacrotask: () => Promise<void> =
+  typeof setImmediate === 'function'
+    ? () => new Promise((resolve) => setImmediate(resolve))
+    : () => new Promise((resolve) => setTimeout(resolve, 0));
+
+export class VirtualClock implements Clock {
+  #now: number;
+  #seq = 0;
+  #nextId = 1;
+  #timers: Timer[] = [];
+  #running = false;
+  /** Real computations still running. */
+  #inFlight = new Set<Promise<unknown>>();
+
+  constructor(startEpochMs: number) {
+    this.#now = startEpochMs;
+  }
+
+  now(): number {
+    return this.#now;
+  }
+
+  /** XState's Clock: schedules on virtual time. */
+  setTimeout(fn: (...args: any[]) => void, timeout: number): number {
+    return this.#schedule(Math.max(0, timeout), fn).id;
+  }
+
+  clearTimeout(id: number | undefined): void {
+    const i = this.#timers.findIndex((t) => t.id === id);
+    if (i >= 0) this.#timers.splice(i, 1);
+  }
+
+  /**
+   * Run real asynchronous work that takes `durationMs` of virtual time. The returned promise settles when
+   * the clock reaches now + durationMs (never earlier, even if the real work is faster).
+   */
+  work<T>(durationMs: number, start: () => Promise<T>, label?: string): Promise<T> {
+    const real = (async () => start())();
+    const settled = real.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#inFlight.add(settled);
+    void settled.then(() => this.#inFlight.delete(settled));
+    // The real promise's own rejection is observed through `delivered`; this handler only keeps an
+    // early rejection from being reported as unhandled before the clock reaches the delivery time.
+    real.catch(() => undefined);
+    return new Promise<T>((resolve, reject) => {
+      this.#schedule(Math.max(0, durationMs), () => {
+        real.then(resolve, reject);
+      }, label);
+    });
+  }
+
+  /** Number of timers still waiting (delayed events, retries, work deliveries). */
+  get pending(): number {
+    return this.#timers.length;
+  }
+
+  /** Virtual time of the next timer, or undefined when nothing is scheduled. */
+  get nextAt(): number | undefined {
+    return this.#timers[0]?.at;
+  }
+
+  /** Fire the next timer (and everything it starts at the same instant). False when nothing is scheduled. */
+  async step(): Promise<boolean> {
+    await this.#quiesce();
+    const next = this.#timers[0];
+    if (!next) return false;
+    await this.#fire(next);
+    return true;
+  }
+
+  /** Fire every timer due up to `untilEpochMs`, then set the clock to that time. */
+  async runUntil(untilEpochMs: number): Promise<RunResult> {
+    return this.#run(untilEpochMs, true);
+  }
+
+  /**
+   * Run until nothing is left to happen, or at most `maxMs` of virtual time. Periodic timers (keep-alives)
+   * would never settle; the limit bounds them.
+   */
+  async runUntilSettled(maxMs: number): Promise<RunResult> {
+    return this.#run(this.#now + maxMs, false);
+  }
+
+  /** Let what a learner's action started (promise jobs, computations) finish before inspecting the world. */
+  async drain(): Promise<void> {
+    await yieldToMacrotask();
+    await this.#quiesce();
+  }
+
+  async #run(limit: number, advanceToLimit: boolean): Promise<RunResult> {
+    if (this.#running) throw new Error('VirtualClock: run() re-entered; one driver at a time');
+    this.#running = true;
+    let fired = 0;
+    try {
+      await yieldToMacrotask();
+      for (;;) {
+        await this.#quiesce();
+        const next = this.#timers[0];
+        if (!next || next.at > limit) break;
+        await this.#fire(next);
+        fired++;
+      }
+      const settled = this.#timers.length === 0;
+      if (advanceToLimit && limit > this.#now) this.#now = limit;
+      return { settled, now: this.#now, fired };
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  /** Wait until no real computation is running (new ones may start while waiting for others). */
+  async #quiesce(): Promise<void> {
+    while (this.#inFlight.size > 0) {
+      await Promise.all(this.#inFlight);
+      await yieldToMacrotask();
+    }
+  }
+
+  /** Fire the first timer; callers have waited for running computations, so the queue head is final. */
+  async #fire(timer: Timer): Promise<void> {
+    this.#timers.shift();
+    if (timer.at > this.#now) this.#now = timer.at;
+    timer.fn();
+    await yieldToMacrotask();
+  }
+
+  #schedule(delay: number, fn: () => void, label?: string): Timer {
+    const timer: Timer = { id: this.#nextId++, at: this.#now + delay, seq: this.#seq++, fn, label };
+    // Keep the queue ordered by (time, creation order): same-instant timers fire in the order they were set.
+    let lo = 0;
+    let hi = this.#timers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const t = this.#timers[mid];
+      if (t.at < timer.at || (t.at === timer.at && t.seq < timer.seq)) lo = mid + 1;
+      else hi = mid;
+    }
+    this.#timers.splice(lo, 0, timer);
+    return timer;
+  }
+}

@@ -1,0 +1,357 @@
+/**
+ * "Cisco TFTP" on one CUCM node. When it starts it builds the node's ITL from the certificates the
+ * cluster has *at that moment* and signs it with the node's own CallManager key (CUCM 11.5, as in the
+ * seed: "This etoken was used to sign the ITL file" on the node's SAST record). It does not rebuild the
+ * ITL when a certificate changes later — that is why the seed says to restart Cisco TFTP on every TFTP
+ * node after activating CAPF, and why a regenerated CAPF certificate leaves phones pinning the old one.
+ *
+ * It serves, over HTTP 6970 and TFTP 69: `ITLSEP<MAC>.tlv` / `ITLFile.tlv`, and each phone's
+ * `SEP<MAC>.cnf.xml(.sgn)` built from the database on request (signed with the same key).
+ */
+import { assign, enqueueActions, fromPromise, setup } from 'xstate';
+import { buildItl, buildSignedFile, type ItlRecordInput } from '../../itl';
+import type { SimEnv } from '../env';
+import { ids, nodeSpec, publisher } from '../env';
+import { toNetwork, type NetworkDelivery, type NetworkEvent } from '../network';
+import { HTTP_TFTP_PORT, TFTP_PORT, summarizeResponse, type FileRequest, type FileResponse } from '../protocols/http';
+import { CAPF_PORT } from '../protocols/capf';
+import { PHONE_MODELS } from '../phone/models';
+import { buildConfigFile } from './config-file';
+import type { StoredCertificate } from './certificates';
+import { describeCertificate } from '../../pki/parse';
+import { commonName } from '../../pki/names';
+
+/** Virtual time the service takes to start (and build its ITL). */
+export const TFTP_START_MS = 8000;
+
+export interface BuiltItl {
+  bytes: Uint8Array;
+  builtAt: number;
+  /** What went in, for `show itl` debugging and the lab runner. */
+  records: Array<{ function: string; subject: string }>;
+}
+
+export interface TftpInput {
+  env: SimEnv;
+  node: string;
+  activated: boolean;
+}
+
+interface PendingReply {
+  via: 'HTTP' | 'TFTP';
+  /** The signed `.cnf.xml.sgn` (true) or the plain `.cnf.xml` was asked for. */
+  signed?: boolean;
+  connId?: string;
+  from?: { ip: string; port: number };
+  to?: { ip: string; port: number };
+}
+
+export interface TftpContext {
+  env: SimEnv;
+  node: string;
+  ip: string;
+  systemId: string;
+  activated: boolean;
+  itl: BuiltItl | null;
+  /** Signed configuration files by device, valid while the record's configVersion is unchanged. */
+  configCache: Map<string, { version: number; sgn: Uint8Array; xml: Uint8Array }>;
+  replies: Map<string, PendingReply>;
+  nextReply: number;
+}
+
+export type TftpEvent =
+  | NetworkDelivery
+  | { type: 'service.activate' }
+  | { type: 'service.deactivate' }
+  | { type: 'service.start' }
+  | { type: 'service.stop' }
+  | { type: 'service.restart' }
+  /** `utils itl reset`: a reset ITL transferred to this node replaces the one it serves. */
+  | { type: 'tftp.itl.install'; itl: BuiltItl }
+  | { type: 'xstate.done.actor.itl-build'; output: BuiltItl }
+  | { type: `xstate.done.actor.${string}`; output: unknown };
+
+/**
+ * The ITL of one TFTP node, in the seed's record order: CAPF (if the service is activated on the
+ * publisher), TVS of the first node, the ITLRecovery SAST, the other TVS certificates, this node's
+ * CallManager certificate as SAST and as TFTP, and its CallManager-ECDSA certificate as TFTP.
+ */
+export function composeItlRecords(env: SimEnv, node: string, capfActivated: boolean): { records: ItlRecordInput[]; signer: StoredCertificate } {
+  const pub = publisher(env).name;
+  const cert = (n: string, p: Parameters<typeof env.certs.identity>[1]) => env.certs.identity(n, p);
+  const records: ItlRecordInput[] = [];
+  const capf = cert(pub, 'CAPF');
+  if (capfActivated && capf) records.push({ certificate: capf.der, function: 'CAPF', form: 'certhash' });
+  const tvsNodes = env.scenario.nodes.map((n) => n.name);
+  const tvs = tvsNodes.map((n) => cert(n, 'TVS')).filter((c): c is StoredCertificate => Boolean(c));
+  if (tvs[0]) records.push({ certificate: tvs[0].der, function: 'TVS', form: 'certhash' });
+  const recovery = cert(pub, 'ITLRecovery');
+  if (recovery) records.push({ certificate: recovery.der, function: 'SAST', form: 'certificate' });
+  for (const t of tvs.slice(1)) records.push({ certificate: t.der, function: 'TVS', form: 'certhash' });
+  const callManager = cert(node, 'CallManager');
+  if (!callManager?.keys) throw new Error(`${node} has no CallManager certificate to sign its ITL`);
+  records.push({ certificate: callManager.der, function: 'SAST', form: 'certificate' });
+  records.push({ certificate: callManager.der, function: 'TFTP', form: 'certificate' });
+  const ec = cert(node, 'CallManager-ECDSA');
+  if (ec) records.push({ certificate: ec.der, function: 'TFTP', form: 'certificate', dnsName: node });
+  return { records, signer: callManager };
+}
+
+function subjectOf(der: Uint8Array): string {
+  const info = describeCertificate(der);
+  return info.ok ? commonName(info.value.subject) : '';
+}
+
+export async function buildNodeItl(env: SimEnv, node: string, capfActivated: boolean): Promise<BuiltItl> {
+  const builtAt = env.clock.now();
+  const { records, signer } = composeItlRecords(env, node, capfActivated);
+  const bytes = await buildItl({
+    records,
+    signer: { certificate: signer.der, privateKey: signer.keys!.privateKey },
+    digest: 'SHA-1',
+    timestamp: Math.floor(builtAt / 1000),
+  });
+  return {
+    bytes,
+    builtAt,
+    records: records.map((r) => ({ function: r.function, subject: subjectOf(r.certificate) })),
+  };
+}
+
+function isCapfActivated(env: SimEnv): boolean {
+  return env.db.isActivated(publisher(env).name, 'capf');
+}
+
+const encoder = new TextEncoder();
+
+async function buildPhoneConfig(env: SimEnv, node: string, deviceName: string) {
+  const phone = env.db.phone(deviceName);
+  if (!phone) return null;
+  const servers = env.scenario.nodes.map((n) => env.db.server(n.name)).filter((s): s is NonNullable<typeof s> => Boolean(s));
+  const capfServer = env.db.server(publisher(env).name) ?? servers[0];
+  const spec = env.scenario.phones.find((p) => p.deviceName === deviceName);
+  const model = PHONE_MODELS[spec?.model ?? 'CP-8845'];
+  const xml = encoder.encode(
+    buildConfigFile({ phone, loadInformation: model?.firmware ?? '', servers, capfServer, capfPort: CAPF_PORT }),
+  );
+  const signer = env.certs.identity(node, 'CallManager');
+  if (!signer?.keys) return null;
+  const sgn = await buildSignedFile({
+    content: xml,
+    filename: `${deviceName}.cnf.xml.sgn`,
+    signer: { certificate: signer.der, privateKey: signer.keys.privateKey },
+    digest: 'SHA-1',
+    timestamp: Math.floor(env.clock.now() / 1000),
+  });
+  return { version: phone.configVersion, sgn, xml };
+}
+
+const deviceOfConfig = (file: string) => /^(SEP[0-9A-F]{12})\.cnf\.xml(\.sgn)?$/i.exec(file);
+
+export const tftpMachine = setup({
+  types: {
+    context: {} as TftpContext,
+    input: {} as TftpInput,
+    events: {} as TftpEvent,
+  },
+  actors: {
+    buildTrustList: fromPromise(async ({ input }: { input: { env: SimEnv; node: string } }) =>
+      input.env.clock.work(TFTP_START_MS, () => buildNodeItl(input.env, input.node, isCapfActivated(input.env)), `ITL build on ${input.node}`),
+    ),
+    buildConfigFile: fromPromise(async ({ input }: { input: { env: SimEnv; node: string; deviceName: string; replyId: string } }) => {
+      const built = await input.env.clock.work(0, () => buildPhoneConfig(input.env, input.node, input.deviceName), 'config file');
+      return { replyId: input.replyId, deviceName: input.deviceName, built };
+    }),
+  },
+  guards: {
+    isActivated: ({ context }) => context.activated,
+  },
+  actions: {
+    markActivated: assign({ activated: true }),
+    markDeactivated: assign({ activated: false }),
+    traceStarting: ({ context }) => {
+      context.env.log.sdiTrace('tftp-trace', context.node, 'info', `Cisco TFTP starting on ${context.node}; building ITLFile.tlv`);
+    },
+    storeTrustList: assign({
+      itl: ({ event }) => (event as { output: BuiltItl }).output,
+      configCache: () => new Map(),
+    }),
+    traceItlBuilt: ({ context }) => {
+      const itl = context.itl;
+      if (!itl) return;
+      context.env.log.sdiTrace('tftp-trace', context.node, 'info', `ITLFile.tlv built with ${itl.records.length} records, signed by the CallManager certificate of ${context.node}`);
+      context.env.log.sdiTrace('tftp-trace', context.node, 'info', `Cisco TFTP started, serving on UDP ${TFTP_PORT} and HTTP ${HTTP_TFTP_PORT}`);
+    },
+    traceStartFailed: ({ context, event }) => {
+      context.env.log.sdiTrace('tftp-trace', context.node, 'error', `Cisco TFTP failed to start: ${String((event as { error?: unknown }).error)}`);
+    },
+    traceStopped: ({ context }) => {
+      context.env.log.sdiTrace('tftp-trace', context.node, 'info', 'Cisco TFTP stopped');
+    },
+    installResetItl: assign({
+      itl: ({ event, context }) => (event.type === 'tftp.itl.install' ? event.itl : context.itl),
+    }),
+    listen: enqueueActions(({ context, enqueue, system }) => {
+      for (const [transport, port] of [
+        ['TCP', HTTP_TFTP_PORT],
+        ['UDP', TFTP_PORT],
+      ] as const) {
+        toNetwork(enqueue, system, { type: 'net.bind', owner: context.systemId, ip: context.ip, transport, port } satisfies NetworkEvent);
+      }
+    }),
+    stopListening: enqueueActions(({ context, enqueue, system }) => {
+      for (const [transport, port] of [
+        ['TCP', HTTP_TFTP_PORT],
+        ['UDP', TFTP_PORT],
+      ] as const) {
+        toNetwork(enqueue, system, { type: 'net.unbind', owner: context.systemId, ip: context.ip, transport, port } satisfies NetworkEvent);
+      }
+    }),
+    /** A request arrives: trust lists are answered at once, configuration files are built (signed) first. */
+    serveRequest: enqueueActions(({ context, event, enqueue, system }) => {
+      let request: FileRequest | undefined;
+      let reply: PendingReply;
+      if (event.type === 'net.received' && (event.payload as FileRequest)?.kind === 'file.request') {
+        request = event.payload as FileRequest;
+        reply = { via: 'HTTP', connId: event.connId };
+      } else if (event.type === 'net.datagram.received' && (event.payload as FileRequest)?.kind === 'file.request') {
+        request = event.payload as FileRequest;
+        reply = { via: 'TFTP', from: event.to, to: event.from };
+      } else return;
+      const file = request.fileName;
+      const respond = (response: FileResponse) => sendFileResponse(context, reply, response, enqueue, system);
+      if (/^ITL(SEP[0-9A-F]{12}|File)\.tlv$/i.test(file)) {
+        context.env.log.sdiTrace('tftp-trace', context.node, 'debug', `${reply.via} request for ${file}: serving ITLFile.tlv`);
+        respond(context.itl ? { kind: 'file.response', fileName: file, status: 200, body: context.itl.bytes } : { kind: 'file.response', fileName: file, status: 404 });
+        return;
+      }
+      const config = deviceOfConfig(file);
+      const record = config && context.env.db.phone(config[1].toUpperCase());
+      if (!config || !record) {
+        context.env.log.sdiTrace('tftp-trace', context.node, 'debug', `${reply.via} request for ${file}: file not found`);
+        respond({ kind: 'file.response', fileName: file, status: 404 });
+        return;
+      }
+      const cached = context.configCache.get(record.deviceName);
+      if (cached && cached.version === record.configVersion) {
+        context.env.log.sdiTrace('tftp-trace', context.node, 'debug', `${reply.via} request for ${file}: serving cached file`);
+        respond({ kind: 'file.response', fileName: file, status: 200, body: config[2] ? cached.sgn : cached.xml });
+        return;
+      }
+      const replyId = `cfg-${context.nextReply}`;
+      context.replies.set(replyId, { ...reply, signed: Boolean(config[2]) });
+      context.nextReply++;
+      context.env.log.sdiTrace('tftp-trace', context.node, 'debug', `${reply.via} request for ${file}: building ${record.deviceName}.cnf.xml from the database`);
+      enqueue.spawnChild('buildConfigFile', {
+        id: replyId,
+        input: { env: context.env, node: context.node, deviceName: record.deviceName, replyId },
+      });
+    }),
+    deliverBuiltConfig: enqueueActions(({ context, event, enqueue, system }) => {
+      const out = (event as { output?: { replyId: string; deviceName: string; built: Awaited<ReturnType<typeof buildPhoneConfig>> } }).output;
+      if (!out?.replyId) return;
+      const reply = context.replies.get(out.replyId);
+      context.replies.delete(out.replyId);
+      if (!reply) return;
+      const fileName = `${out.deviceName}.cnf.xml${reply.signed ? '.sgn' : ''}`;
+      if (!out.built) {
+        sendFileResponse(context, reply, { kind: 'file.response', fileName, status: 500 }, enqueue, system);
+        return;
+      }
+      context.configCache.set(out.deviceName, out.built);
+      sendFileResponse(context, reply, { kind: 'file.response', fileName, status: 200, body: reply.signed ? out.built.sgn : out.built.xml }, enqueue, system);
+    }),
+  },
+}).createMachine({
+  id: 'tftp',
+  context: ({ input }) => ({
+    env: input.env,
+    node: input.node,
+    ip: nodeSpec(input.env, input.node).ip,
+    systemId: ids.tftp(input.node),
+    activated: input.activated,
+    itl: null,
+    configCache: new Map(),
+    replies: new Map(),
+    nextReply: 1,
+  }),
+  initial: 'boot',
+  states: {
+    boot: {
+      always: [{ guard: 'isActivated', target: 'starting' }, { target: 'deactivated' }],
+    },
+    deactivated: {
+      on: { 'service.activate': { target: 'starting', actions: 'markActivated' } },
+    },
+    stopped: {
+      entry: 'traceStopped',
+      on: {
+        'service.start': 'starting',
+        'service.restart': 'starting',
+        'service.deactivate': { target: 'deactivated', actions: 'markDeactivated' },
+      },
+    },
+    starting: {
+      entry: 'traceStarting',
+      invoke: {
+        id: 'itl-build',
+        src: 'buildTrustList',
+        input: ({ context }) => ({ env: context.env, node: context.node }),
+        onDone: { target: 'started', actions: 'storeTrustList' },
+        onError: { target: 'stopped', actions: 'traceStartFailed' },
+      },
+      on: {
+        'service.stop': 'stopped',
+        'service.deactivate': { target: 'deactivated', actions: 'markDeactivated' },
+      },
+    },
+    started: {
+      entry: ['listen', 'traceItlBuilt'],
+      exit: 'stopListening',
+      on: {
+        'service.stop': 'stopped',
+        'service.restart': 'starting',
+        'service.deactivate': { target: 'deactivated', actions: 'markDeactivated' },
+        'net.received': { actions: 'serveRequest' },
+        'net.datagram.received': { actions: 'serveRequest' },
+        'tftp.itl.install': { actions: 'installResetItl' },
+        'xstate.done.actor.*': { actions: 'deliverBuiltConfig' },
+      },
+    },
+  },
+});
+
+function sendFileResponse(
+  context: TftpContext,
+  reply: PendingReply,
+  response: FileResponse,
+  enqueue: { sendTo: (to: any, event: any, options?: any) => void },
+  system: { get: (id: string) => any },
+): void {
+  const network = system.get(ids.network);
+  if (reply.via === 'HTTP' && reply.connId) {
+    toNetwork(enqueue, system, {
+      type: 'net.send',
+      connId: reply.connId,
+      owner: context.systemId,
+      protocol: 'HTTP',
+      summary: summarizeResponse(response, 'HTTP'),
+      detail: { file: response.fileName, status: response.status, bytes: response.body?.length ?? 0 },
+      bytes: response.body,
+      payload: response,
+    } satisfies NetworkEvent);
+    toNetwork(enqueue, system, { type: 'net.close', connId: reply.connId, owner: context.systemId } satisfies NetworkEvent);
+  } else if (reply.via === 'TFTP' && reply.from && reply.to) {
+    toNetwork(enqueue, system, {
+      type: 'net.datagram',
+      owner: context.systemId,
+      from: reply.from,
+      to: reply.to,
+      protocol: 'TFTP',
+      summary: summarizeResponse(response, 'TFTP'),
+      detail: { file: response.fileName, status: response.status, bytes: response.body?.length ?? 0 },
+      bytes: response.body,
+      payload: response,
+    } satisfies NetworkEvent);
+  }
+}

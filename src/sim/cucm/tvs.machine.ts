@@ -1,0 +1,134 @@
+/**
+ * "Cisco Trust Verification Service" (a network service on every node, domain.md §4, §7, §8): phones
+ * that meet a certificate their ITL does not hold — a new ITL signer, a CAPF or CallManager certificate —
+ * ask TVS on TCP 2445 whether the cluster trusts it and in which roles. TVS answers from the cluster's
+ * own certificates and its trust stores.
+ */
+import { assign, enqueueActions, setup } from 'xstate';
+import { bytesEqual } from '../../pki/encode';
+import type { SimEnv } from '../env';
+import { ids, nodeSpec } from '../env';
+import { toNetwork, type NetworkDelivery, type NetworkEvent } from '../network';
+import { summarizeTls, type TlsMessage } from '../protocols/tls';
+import { TVS_PORT, summarizeTvs, type TvsVerifyRequest, type TvsVerifyResponse } from '../protocols/tvs';
+import type { IdentityPurpose } from './certificates';
+
+export const TVS_START_MS = 3000;
+
+/** ITL function codes a cluster certificate may act in (domain.md §5.4). */
+const ROLES: Record<IdentityPurpose, number[]> = {
+  CallManager: [0, 1, 3],
+  'CallManager-ECDSA': [1, 3],
+  TVS: [21],
+  CAPF: [4],
+  ITLRecovery: [0],
+};
+
+export function tvsVerdict(env: SimEnv, node: string, certificate: Uint8Array): TvsVerifyResponse {
+  const roles = new Set<number>();
+  for (const entry of env.certs.all()) {
+    if (!bytesEqual(entry.der, certificate)) continue;
+    if (entry.type === 'trust-certs') {
+      if (entry.node === node && (entry.purpose === 'CallManager-trust' || entry.purpose === 'Phone-SAST-trust')) roles.add(1);
+    } else {
+      for (const r of ROLES[entry.purpose as IdentityPurpose] ?? []) roles.add(r);
+    }
+  }
+  return { kind: 'tvs.verifyResponse', status: roles.size ? 'valid' : 'invalid', roles: [...roles].sort((a, b) => a - b), ttlSeconds: 86400 };
+}
+
+export interface TvsInput {
+  env: SimEnv;
+  node: string;
+}
+
+interface TvsContext {
+  env: SimEnv;
+  node: string;
+  ip: string;
+  systemId: string;
+  connections: Record<string, 'hello' | 'ready'>;
+}
+
+export type TvsEvent =
+  | NetworkDelivery
+  | { type: 'service.start' }
+  | { type: 'service.stop' }
+  | { type: 'service.restart' };
+
+export const tvsMachine = setup({
+  types: { context: {} as TvsContext, input: {} as TvsInput, events: {} as TvsEvent },
+  delays: { startup: TVS_START_MS },
+  actions: {
+    trace: ({ context }, params: { text: string }) => {
+      context.env.log.sdiTrace('tvs-trace', context.node, 'info', params.text);
+    },
+    listen: enqueueActions(({ context, enqueue, system }) => {
+      toNetwork(enqueue, system, { type: 'net.bind', owner: context.systemId, ip: context.ip, transport: 'TCP', port: TVS_PORT } satisfies NetworkEvent);
+    }),
+    stopListening: enqueueActions(({ context, enqueue, system }) => {
+      const network = system.get(ids.network);
+      toNetwork(enqueue, system, { type: 'net.unbind', owner: context.systemId, ip: context.ip, transport: 'TCP', port: TVS_PORT } satisfies NetworkEvent);
+      for (const connId of Object.keys(context.connections)) {
+        toNetwork(enqueue, system, { type: 'net.close', connId, owner: context.systemId } satisfies NetworkEvent);
+      }
+      enqueue.assign({ connections: {} });
+    }),
+    accept: assign({
+      connections: ({ context, event }) => (event.type === 'net.accepted' ? { ...context.connections, [event.connId]: 'hello' as const } : context.connections),
+    }),
+    forget: assign({
+      connections: ({ context, event }) => {
+        if (event.type !== 'net.closed') return context.connections;
+        const { [event.connId]: _closed, ...rest } = context.connections;
+        return rest;
+      },
+    }),
+    answer: enqueueActions(({ context, event, enqueue, system }) => {
+      if (event.type !== 'net.received') return;
+      const network = system.get(ids.network);
+      const state = context.connections[event.connId];
+      const message = event.payload as TlsMessage | TvsVerifyRequest;
+      const send = (payload: TlsMessage | TvsVerifyResponse, protocol: 'TLS' | 'TVS', summary: string, detail?: Record<string, unknown>) =>
+        toNetwork(enqueue, system, { type: 'net.send', connId: event.connId, owner: context.systemId, protocol, summary, detail, payload } satisfies NetworkEvent);
+      if (state === 'hello' && message.kind === 'tls.clientHello') {
+        const tvs = context.env.certs.identity(context.node, 'TVS');
+        const hello: TlsMessage = { kind: 'tls.serverHello', certificate: tvs?.der ?? new Uint8Array() };
+        send(hello, 'TLS', summarizeTls(hello));
+        enqueue.assign({ connections: { ...context.connections, [event.connId]: 'ready' } });
+        return;
+      }
+      if (state === 'ready' && message.kind === 'tvs.verifyRequest') {
+        const verdict = tvsVerdict(context.env, context.node, message.certificate);
+        context.env.log.sdiTrace('tvs-trace', context.node, 'debug', `VERIFY_REQUEST from ${message.deviceName}: ${verdict.status}${verdict.roles.length ? ` roles ${verdict.roles.join(',')}` : ''}`);
+        send(verdict, 'TVS', summarizeTvs(verdict), { ...verdict });
+      }
+    }),
+  },
+}).createMachine({
+  id: 'tvs',
+  context: ({ input }) => ({ env: input.env, node: input.node, ip: nodeSpec(input.env, input.node).ip, systemId: ids.tvs(input.node), connections: {} }),
+  initial: 'starting',
+  states: {
+    stopped: {
+      entry: { type: 'trace', params: { text: 'Cisco Trust Verification Service stopped' } },
+      on: { 'service.start': 'starting', 'service.restart': 'starting' },
+    },
+    starting: {
+      after: { startup: 'started' },
+      on: { 'service.stop': 'stopped' },
+    },
+    started: {
+      entry: ['listen', { type: 'trace', params: { text: `Cisco Trust Verification Service started, listening on port ${TVS_PORT}` } }],
+      exit: 'stopListening',
+      on: {
+        'service.stop': 'stopped',
+        'service.restart': 'starting',
+        'net.accepted': { actions: 'accept' },
+        'net.received': { actions: 'answer' },
+        'net.closed': { actions: 'forget' },
+      },
+    },
+  },
+});
+

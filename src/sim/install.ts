@@ -1,0 +1,155 @@
+/**
+ * What exists before the lab starts: the cluster as its installation left it (each node's CallManager,
+ * CallManager-ECDSA and TVS certificates; the publisher's CAPF and ITLRecovery certificates; the trust
+ * stores), the CUCM database records, and each phone's factory MIC from a simulated Cisco Manufacturing CA.
+ * Real keys, real certificates: key generation is the expensive part of creating a lab (DESIGN
+ * "Performance model"), so every key of the lab is generated here, concurrently.
+ */
+import { createManufacturingCa, createMic, createServiceCertificate, type ServiceCertificateRequest } from '../pki/certificates';
+import { generateKeyPair, type KeySpec } from '../pki/keys';
+import { clusterSubject } from '../pki/names';
+import { describeCertificate } from '../pki/parse';
+import { SELF_SIGNED_DESCRIPTION, type CertificateStore, type IdentityPurpose } from './cucm/certificates';
+import type { ClusterDatabase, PhoneRecord } from './cucm/database';
+import type { Random } from './random';
+import type { Scenario } from './scenario';
+import type { PhoneCredential } from './phone/capf-client.machine';
+import { PHONE_MODELS } from './phone/models';
+
+const DAY = 86400000;
+
+/** Where keys come from: WebCrypto by default; tests may hand in a pool of pre-made keys. */
+export type KeySource = (spec: KeySpec, label: string) => Promise<CryptoKeyPair>;
+export const freshKeys: KeySource = (spec) => generateKeyPair(spec);
+
+export interface InstalledLab {
+  manufacturingCa: PhoneCredential;
+  mics: Map<string, PhoneCredential>;
+}
+
+function describe(der: Uint8Array) {
+  const info = describeCertificate(der);
+  if (!info.ok) throw new Error(`installation produced an unreadable certificate: ${info.error}`);
+  return info.value;
+}
+
+/** CUCM self-signed certificates run 5 years minus a second (the seed's CAPF: Nov 21 15:49:43 2016 → Nov 20 15:49:42 2021). */
+export function fiveYearsFrom(notBefore: number): Date {
+  return new Date(notBefore + 1825 * DAY - 1000);
+}
+
+export async function createServiceIdentity(
+  store: CertificateStore,
+  random: Random,
+  keySource: KeySource,
+  req: { node: string; purpose: IdentityPurpose; cn: string; spec: KeySpec; notBefore: number; notAfter?: Date },
+): Promise<void> {
+  const keys = await keySource(req.spec, `${req.node}/${req.purpose}`);
+  const profile: ServiceCertificateRequest['profile'] = req.purpose;
+  const der = await createServiceCertificate({
+    profile,
+    subject: clusterSubject(req.cn),
+    keys,
+    serialNumber: random.fork(`${req.node}/${req.purpose}/${req.notBefore}`).serialNumber(),
+    notBefore: new Date(req.notBefore),
+    notAfter: req.notAfter ?? fiveYearsFrom(req.notBefore),
+  });
+  store.setIdentity({ node: req.node, purpose: req.purpose, der, info: describe(der), keys, type: 'Self-signed', description: SELF_SIGNED_DESCRIPTION });
+}
+
+export async function installLab(
+  scenario: Scenario,
+  startEpochMs: number,
+  random: Random,
+  store: CertificateStore,
+  db: ClusterDatabase,
+  keySource: KeySource = freshKeys,
+): Promise<InstalledLab> {
+  // Installed at a plausible time of day, `installedDaysBeforeStart` days earlier.
+  const installedAt = startEpochMs - scenario.installedDaysBeforeStart * DAY - random.int(2, 20) * 3600000 - random.int(0, 3599) * 1000;
+  const publisher = scenario.nodes.find((n) => n.role === 'publisher') ?? scenario.nodes[0];
+  const capfCn = scenario.capfCommonName ?? `CAPF-${random.fork('capf-cn').hex(4)}`;
+  const rsa2048: KeySpec = { kind: 'RSA', bits: 2048 };
+
+  const jobs: Array<Promise<void>> = [];
+  for (const node of scenario.nodes) {
+    const at = installedAt + (node.role === 'publisher' ? 0 : 3 * 3600000);
+    jobs.push(createServiceIdentity(store, random, keySource, { node: node.name, purpose: 'CallManager', cn: node.name, spec: rsa2048, notBefore: at }));
+    jobs.push(createServiceIdentity(store, random, keySource, { node: node.name, purpose: 'CallManager-ECDSA', cn: `${node.name}-EC`, spec: { kind: 'EC', curve: 'P-384' }, notBefore: at }));
+    jobs.push(createServiceIdentity(store, random, keySource, { node: node.name, purpose: 'TVS', cn: node.name, spec: rsa2048, notBefore: at }));
+  }
+  jobs.push(createServiceIdentity(store, random, keySource, { node: publisher.name, purpose: 'CAPF', cn: capfCn, spec: rsa2048, notBefore: installedAt }));
+  jobs.push(createServiceIdentity(store, random, keySource, { node: publisher.name, purpose: 'ITLRecovery', cn: `ITLRECOVERY_${publisher.name}`, spec: rsa2048, notBefore: installedAt }));
+
+  // Cisco's factory: a (simulated) manufacturing root and one MIC per phone, made years before the lab.
+  const manufactured = startEpochMs - 2 * 365 * DAY;
+  const caKeys = await keySource(rsa2048, 'manufacturing-ca');
+  const caDer = await createManufacturingCa({
+    keys: caKeys,
+    serialNumber: random.fork('manufacturing-ca').serialNumber(),
+    notBefore: new Date(manufactured - 5 * 365 * DAY),
+    notAfter: new Date(manufactured + 15 * 365 * DAY),
+  });
+  const mics = new Map<string, PhoneCredential>();
+  for (const phone of scenario.phones) {
+    jobs.push(
+      (async () => {
+        const keys = await keySource(rsa2048, `${phone.deviceName}/MIC`);
+        const der = await createMic({
+          caCertificate: caDer,
+          caPrivateKey: caKeys.privateKey,
+          publicKey: keys.publicKey,
+          model: phone.model,
+          deviceName: phone.deviceName,
+          serialNumber: random.fork(`${phone.deviceName}/MIC`).serialNumber(),
+          notBefore: new Date(manufactured),
+          notAfter: new Date(manufactured + 10 * 365 * DAY),
+        });
+        mics.set(phone.deviceName, { der, keys });
+      })(),
+    );
+  }
+  await Promise.all(jobs);
+
+  // Trust stores: CAPF trusts the manufacturing CA (MIC authentication) and its own certificate (LSCs it
+  // issued); CallManager-trust holds the same, so LSC- and MIC-authenticated phones can talk TLS to CUCM.
+  const capf = store.identity(publisher.name, 'CAPF')!;
+  const caInfo = describe(caDer);
+  for (const node of scenario.nodes) {
+    for (const purpose of ['CAPF-trust', 'CallManager-trust'] as const) {
+      store.addTrust(node.name, purpose, caDer, caInfo, 'Cisco Manufacturing CA SHA2 (simulated)');
+      store.addTrust(node.name, purpose, capf.der, capf.info, 'CAPF certificate of this cluster');
+    }
+  }
+
+  // The database: servers, service activation and the phones as CUCM was configured before the lab.
+  for (const node of scenario.nodes) {
+    db.servers.push({ node: node.name, hostNameOrIp: node.serverName });
+    if (node.activated.tftp) db.setActivated(node.name, 'tftp', true);
+    if (node.activated.capf) db.setActivated(node.name, 'capf', true);
+  }
+  for (const phone of scenario.phones) {
+    const model = PHONE_MODELS[phone.model];
+    const record: PhoneRecord = {
+      deviceName: phone.deviceName,
+      deviceType: model.deviceType,
+      description: phone.description,
+      devicePool: 'Default',
+      securityProfile: `${model.deviceType} - Standard SIP Non-Secure Profile`,
+      capf: {
+        certificateOperation: 'No Pending Operation',
+        authenticationMode: 'By Null String',
+        authenticationString: '',
+        keyOrder: 'RSA Only',
+        rsaKeySize: 2048,
+        ecKeySize: 384,
+        operationCompletesBy: startEpochMs + db.enterpriseParameters.capfOperationExpiresInDays * DAY,
+        certificateOperationStatus: 'None',
+      },
+      lsc: { status: 'Not Installed' },
+      configVersion: 1,
+    };
+    db.addPhone(record);
+  }
+  return { manufacturingCa: { der: caDer, keys: caKeys }, mics };
+}

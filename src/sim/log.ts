@@ -1,0 +1,118 @@
+/**
+ * Log records: what each real component writes, kept as structured records with their line already
+ * rendered in the real format (domain.md §9), so the UI can filter by source and level and a download
+ * is the text an engineer would collect from the real system.
+ */
+import { phoneConsoleStamp, phoneStatusStamp, sdiStamp, type TimeZoneRule } from './time';
+
+export type LogSource =
+  | 'phone-status' // the phone's Status Messages screen
+  | 'phone-console' // the phone's console log (dnsmasq, SECUREAPP, JAVA-configmgr …)
+  | 'capf-trace' // CUCM CAPF SDI trace (/var/log/active/cm/trace/capf/sdi)
+  | 'tftp-trace' // CUCM TFTP SDI trace
+  | 'tvs-trace' // CUCM TVS SDI trace
+  | 'cli'; // admin CLI sessions (/var/log/active/platform/log/cli*.log)
+
+/** Phone console levels as the firmware prints them (§9.4). */
+export type ConsoleLevel = 'DEB' | 'INF' | 'NOT' | 'WRN' | 'ERR' | 'CRT';
+export type LogLevel = 'debug' | 'info' | 'notice' | 'warning' | 'error' | 'critical';
+
+export const CONSOLE_LEVELS: Record<ConsoleLevel, LogLevel> = {
+  DEB: 'debug',
+  INF: 'info',
+  NOT: 'notice',
+  WRN: 'warning',
+  ERR: 'error',
+  CRT: 'critical',
+};
+
+export interface LogRecord {
+  seq: number;
+  /** Virtual epoch ms. */
+  time: number;
+  source: LogSource;
+  /** The host that wrote it: a node name or a phone's device name. */
+  host: string;
+  level: LogLevel;
+  /** The message without its timestamp prefix. */
+  text: string;
+  /** The line exactly as the real system prints it. */
+  line: string;
+}
+
+export type LogListener = (record: LogRecord) => void;
+
+export class LogBook {
+  readonly records: LogRecord[] = [];
+  #listeners = new Set<LogListener>();
+  #seq = 0;
+
+  constructor(
+    readonly now: () => number,
+    readonly zone: TimeZoneRule,
+  ) {}
+
+  subscribe(listener: LogListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  append(entry: Omit<LogRecord, 'seq' | 'time'> & { time?: number }): LogRecord {
+    const record: LogRecord = { ...entry, seq: this.#seq++, time: entry.time ?? this.now() };
+    this.records.push(record);
+    for (const l of this.#listeners) l(record);
+    return record;
+  }
+
+  /** "[14:05:42 03/15/21] DNS unknown IPv4 host PUB11.brianw2.lab" */
+  phoneStatus(device: string, text: string, level: LogLevel = 'info'): LogRecord {
+    return this.append({
+      source: 'phone-status',
+      host: device,
+      level,
+      text,
+      line: `${phoneStatusStamp(this.now(), this.zone)} ${text}`,
+    });
+  }
+
+  /**
+   * "0475 INF Mar 12 15:07:53.686410 dnsmasq[12864]: query[A] …" — `counter` is the phone's own line
+   * counter (4 digits, wraps), `micros` the sub-millisecond digits.
+   */
+  phoneConsole(device: string, counter: number, level: ConsoleLevel, text: string, micros: number): LogRecord {
+    return this.append({
+      source: 'phone-console',
+      host: device,
+      level: CONSOLE_LEVELS[level],
+      text,
+      line: `${String(counter % 10000).padStart(4, '0')} ${level} ${phoneConsoleStamp(this.now(), this.zone, micros)} ${text}`,
+    });
+  }
+
+  /**
+   * CUCM SDI trace line: "15:07:55.761 |   debug <text>". The exact CAPF/TFTP trace layout is not in our
+   * sources (domain.md §13); this is our reading of CUCM SDI trace files, kept in this one place.
+   */
+  sdiTrace(source: 'capf-trace' | 'tftp-trace' | 'tvs-trace', node: string, level: LogLevel, text: string): LogRecord {
+    const word = level === 'error' || level === 'critical' ? 'error' : level === 'warning' ? 'warn' : 'debug';
+    return this.append({
+      source,
+      host: node,
+      level,
+      text,
+      line: `${sdiStamp(this.now(), this.zone)} |   ${word} ${text}`,
+    });
+  }
+
+  cli(node: string, text: string): LogRecord {
+    return this.append({ source: 'cli', host: node, level: 'info', text, line: text });
+  }
+
+  /** The records of one source (and optionally one host), as downloadable text. */
+  text(source: LogSource, host?: string): string {
+    return this.records
+      .filter((r) => r.source === source && (host === undefined || r.host === host))
+      .map((r) => r.line)
+      .join('\n');
+  }
+}

@@ -1,0 +1,364 @@
+/**
+ * The network between the lab's hosts: one actor that carries every message, decides its fate the way an
+ * IP network and the hosts' TCP/IP stacks would, and keeps a packet trace (the lab's "packet capture").
+ *
+ * - UDP datagram to a port nobody listens on → ICMP port unreachable back to the sender.
+ * - TCP SYN to a host that is up with nothing listening on the port → RST (connection refused): this is
+ *   what a phone sees when the CAPF service is stopped.
+ * - A firewall rule that drops the traffic, or a host that is down → nothing comes back; the sender's own
+ *   timer gives up ("SYN without answer" in the trace — the seed's advice to check port 3804 both ways).
+ *
+ * Components talk only through this actor; it never looks at what a message means.
+ */
+import { enqueueActions, setup, type ActorRefFrom, type AnyActorRef } from 'xstate';
+
+export type Transport = 'UDP' | 'TCP';
+export type AppProtocol = 'DNS' | 'TFTP' | 'HTTP' | 'TCP' | 'TLS' | 'CAPF' | 'TVS' | 'SIP' | 'ICMP';
+
+export interface Endpoint {
+  ip: string;
+  port: number;
+}
+
+export type PacketOutcome = 'delivered' | 'dropped' | 'refused' | 'unreachable';
+
+export interface Packet {
+  no: number;
+  time: number;
+  from: Endpoint & { host: string };
+  to: Endpoint & { host: string };
+  transport: Transport;
+  protocol: AppProtocol;
+  /** Wireshark-style info column: "Standard query 0x1a2b A PUB11.brianw2.lab". */
+  summary: string;
+  /** Fields for the message inspector (CAPF elements, DNS answer, file name …). */
+  detail?: Record<string, unknown>;
+  /** Wire bytes, where the lab models them (CAPF messages, TFTP files). */
+  bytes?: Uint8Array;
+  outcome: PacketOutcome;
+  /** Why it was not delivered ("dropped by firewall rule …"). */
+  note?: string;
+}
+
+export interface FirewallRule {
+  id: string;
+  description: string;
+  transport?: Transport;
+  port?: number;
+  /** Destination IP; any when absent. */
+  toIp?: string;
+}
+
+/** The capture, kept outside the actor's snapshots so a long run stays cheap to observe. */
+export class PacketTrace {
+  readonly packets: Packet[] = [];
+  #listeners = new Set<(p: Packet) => void>();
+  record(p: Omit<Packet, 'no'>): Packet {
+    const packet = { ...p, no: this.packets.length + 1 };
+    this.packets.push(packet);
+    for (const l of this.#listeners) l(packet);
+    return packet;
+  }
+  subscribe(l: (p: Packet) => void): () => void {
+    this.#listeners.add(l);
+    return () => this.#listeners.delete(l);
+  }
+}
+
+interface Binding {
+  owner: string; // systemId of the actor that owns the socket
+  transport: Transport;
+  port: number;
+}
+
+interface Connection {
+  id: string;
+  client: { owner: string; host: string } & Endpoint;
+  server: { owner: string; host: string } & Endpoint;
+  protocol: AppProtocol;
+  open: boolean;
+}
+
+/** Mutable tables the network actor owns (kept by reference: snapshots of a busy network stay cheap). */
+export interface NetworkTables {
+  hosts: Map<string, { host: string; up: boolean }>; // by IP
+  bindings: Map<string, Binding>; // key `${ip}/${transport}/${port}`
+  connections: Map<string, Connection>;
+  firewall: FirewallRule[];
+}
+
+export interface NetworkInput {
+  trace: PacketTrace;
+  now: () => number;
+  hosts: Array<{ host: string; ip: string }>;
+  latencyMs?: number;
+}
+
+/** Events other actors send to the network. */
+export type NetworkEvent =
+  | { type: 'net.bind'; owner: string; ip: string; transport: Transport; port: number }
+  | { type: 'net.unbind'; owner: string; ip: string; transport: Transport; port: number }
+  | {
+      type: 'net.datagram';
+      owner: string;
+      from: Endpoint;
+      to: Endpoint;
+      protocol: AppProtocol;
+      summary: string;
+      detail?: Record<string, unknown>;
+      bytes?: Uint8Array;
+      payload: unknown;
+    }
+  | { type: 'net.connect'; connId: string; owner: string; from: Endpoint; to: Endpoint; protocol: AppProtocol }
+  | {
+      type: 'net.send';
+      connId: string;
+      owner: string;
+      protocol: AppProtocol;
+      summary: string;
+      detail?: Record<string, unknown>;
+      bytes?: Uint8Array;
+      payload: unknown;
+    }
+  | { type: 'net.close'; connId: string; owner: string }
+  | { type: 'net.firewall.add'; rule: FirewallRule }
+  | { type: 'net.firewall.remove'; id: string }
+  | { type: 'net.host.set'; ip: string; up: boolean }
+  /** Internal: a message reaching its destination after the link's latency. */
+  | { type: 'net.arrive'; owner: string; delivery: NetworkDelivery };
+
+/** Events the network delivers to hosts. */
+export type NetworkDelivery =
+  | { type: 'net.datagram.received'; from: Endpoint; to: Endpoint; payload: unknown }
+  | { type: 'net.datagram.unreachable'; to: Endpoint; payload: unknown }
+  | { type: 'net.accepted'; connId: string; peer: Endpoint; local: Endpoint }
+  | { type: 'net.connected'; connId: string }
+  | { type: 'net.refused'; connId: string }
+  | { type: 'net.received'; connId: string; payload: unknown }
+  | { type: 'net.closed'; connId: string };
+
+type Enqueue = { sendTo: (...args: any[]) => void; raise: (...args: any[]) => void };
+
+/**
+ * Deliver after the link's latency. The message goes through the network's own queue so that, when it
+ * arrives, a socket whose process has ended in the meantime simply receives nothing.
+ */
+function deliver(enqueue: Enqueue, owner: string, delivery: NetworkDelivery, delay: number): void {
+  enqueue.raise({ type: 'net.arrive', owner, delivery }, { delay });
+}
+
+const bindingKey = (ip: string, transport: Transport, port: number) => `${ip}/${transport}/${port}`;
+
+function matchingRule(t: NetworkTables, transport: Transport, to: Endpoint): FirewallRule | undefined {
+  return t.firewall.find(
+    (r) => (r.transport === undefined || r.transport === transport) && (r.port === undefined || r.port === to.port) && (r.toIp === undefined || r.toIp === to.ip),
+  );
+}
+
+function hostName(t: NetworkTables, ip: string): string {
+  return t.hosts.get(ip)?.host ?? ip;
+}
+
+export const networkMachine = setup({
+  types: {
+    context: {} as { tables: NetworkTables; trace: PacketTrace; now: () => number; latencyMs: number },
+    input: {} as NetworkInput,
+    events: {} as NetworkEvent,
+  },
+  actions: {
+    bindPort: ({ context, event }) => {
+      if (event.type !== 'net.bind') return;
+      context.tables.bindings.set(bindingKey(event.ip, event.transport, event.port), {
+        owner: event.owner,
+        transport: event.transport,
+        port: event.port,
+      });
+    },
+    unbindPort: ({ context, event }) => {
+      if (event.type !== 'net.unbind') return;
+      const key = bindingKey(event.ip, event.transport, event.port);
+      if (context.tables.bindings.get(key)?.owner === event.owner) context.tables.bindings.delete(key);
+    },
+    setHost: ({ context, event }) => {
+      if (event.type !== 'net.host.set') return;
+      const h = context.tables.hosts.get(event.ip);
+      if (h) h.up = event.up;
+    },
+    addFirewallRule: ({ context, event }) => {
+      if (event.type !== 'net.firewall.add') return;
+      context.tables.firewall = [...context.tables.firewall.filter((r) => r.id !== event.rule.id), event.rule];
+    },
+    removeFirewallRule: ({ context, event }) => {
+      if (event.type !== 'net.firewall.remove') return;
+      context.tables.firewall = context.tables.firewall.filter((r) => r.id !== event.id);
+    },
+    carryDatagram: enqueueActions(({ context, event, enqueue, system }) => {
+      if (event.type !== 'net.datagram') return;
+      const t = context.tables;
+      const delay = context.latencyMs;
+      const base = {
+        time: context.now(),
+        from: { ...event.from, host: hostName(t, event.from.ip) },
+        to: { ...event.to, host: hostName(t, event.to.ip) },
+        transport: 'UDP' as const,
+        protocol: event.protocol,
+        summary: event.summary,
+        detail: event.detail,
+        bytes: event.bytes,
+      };
+      const rule = matchingRule(t, 'UDP', event.to);
+      if (rule) {
+        context.trace.record({ ...base, outcome: 'dropped', note: `dropped by firewall rule "${rule.description}"` });
+        return;
+      }
+      if (!t.hosts.get(event.to.ip)?.up) {
+        context.trace.record({ ...base, outcome: 'dropped', note: 'no host answers at this address' });
+        return;
+      }
+      const binding = t.bindings.get(bindingKey(event.to.ip, 'UDP', event.to.port));
+      const target = binding && (system.get(binding.owner) as AnyActorRef | undefined);
+      if (!target) {
+        context.trace.record({ ...base, outcome: 'unreachable', note: 'ICMP destination port unreachable' });
+        deliver(enqueue, event.owner, { type: 'net.datagram.unreachable', to: event.to, payload: event.payload }, 2 * delay);
+        return;
+      }
+      context.trace.record({ ...base, outcome: 'delivered' });
+      deliver(enqueue, binding.owner, { type: 'net.datagram.received', from: event.from, to: event.to, payload: event.payload }, delay);
+    }),
+    openConnection: enqueueActions(({ context, event, enqueue, system }) => {
+      if (event.type !== 'net.connect') return;
+      const t = context.tables;
+      const delay = context.latencyMs;
+      const syn = {
+        time: context.now(),
+        from: { ...event.from, host: hostName(t, event.from.ip) },
+        to: { ...event.to, host: hostName(t, event.to.ip) },
+        transport: 'TCP' as const,
+        protocol: 'TCP' as const,
+        summary: `${event.from.port} → ${event.to.port} [SYN]`,
+      };
+      const rule = matchingRule(t, 'TCP', event.to);
+      if (rule) {
+        context.trace.record({ ...syn, outcome: 'dropped', note: `dropped by firewall rule "${rule.description}"` });
+        return;
+      }
+      if (!t.hosts.get(event.to.ip)?.up) {
+        context.trace.record({ ...syn, outcome: 'dropped', note: 'no host answers at this address' });
+        return;
+      }
+      const binding = t.bindings.get(bindingKey(event.to.ip, 'TCP', event.to.port));
+      const server = binding && (system.get(binding.owner) as AnyActorRef | undefined);
+      const client = system.get(event.owner) as AnyActorRef | undefined;
+      const back = { time: context.now(), from: syn.to, to: syn.from, transport: 'TCP' as const, protocol: 'TCP' as const };
+      if (!server || !binding) {
+        context.trace.record({ ...syn, outcome: 'refused', note: 'nothing listens on this port' });
+        context.trace.record({ ...back, summary: `${event.to.port} → ${event.from.port} [RST, ACK]`, outcome: 'delivered' });
+        deliver(enqueue, event.owner, { type: 'net.refused', connId: event.connId }, 2 * delay);
+        return;
+      }
+      context.trace.record({ ...syn, outcome: 'delivered' });
+      context.trace.record({ ...back, summary: `${event.to.port} → ${event.from.port} [SYN, ACK]`, outcome: 'delivered' });
+      t.connections.set(event.connId, {
+        id: event.connId,
+        client: { owner: event.owner, host: syn.from.host, ...event.from },
+        server: { owner: binding.owner, host: syn.to.host, ...event.to },
+        protocol: event.protocol,
+        open: true,
+      });
+      deliver(enqueue, binding.owner, { type: 'net.accepted', connId: event.connId, peer: event.from, local: event.to }, delay);
+      deliver(enqueue, event.owner, { type: 'net.connected', connId: event.connId }, 2 * delay);
+    }),
+    carrySegment: enqueueActions(({ context, event, enqueue, system }) => {
+      if (event.type !== 'net.send') return;
+      const t = context.tables;
+      const conn = t.connections.get(event.connId);
+      if (!conn || !conn.open) return;
+      const fromClient = conn.client.owner === event.owner;
+      const src = fromClient ? conn.client : conn.server;
+      const dst = fromClient ? conn.server : conn.client;
+      const packet = {
+        time: context.now(),
+        from: { host: src.host, ip: src.ip, port: src.port },
+        to: { host: dst.host, ip: dst.ip, port: dst.port },
+        transport: 'TCP' as const,
+        protocol: event.protocol,
+        summary: event.summary,
+        detail: event.detail,
+        bytes: event.bytes,
+      };
+      // A rule added while a connection is open cuts it too: later segments vanish.
+      const rule = matchingRule(t, 'TCP', fromClient ? dst : src);
+      if (rule || !t.hosts.get(dst.ip)?.up) {
+        context.trace.record({ ...packet, outcome: 'dropped', note: rule ? `dropped by firewall rule "${rule.description}"` : 'no host answers at this address' });
+        return;
+      }
+      context.trace.record({ ...packet, outcome: 'delivered' });
+      deliver(enqueue, dst.owner, { type: 'net.received', connId: conn.id, payload: event.payload }, context.latencyMs);
+    }),
+    handOver: enqueueActions(({ event, enqueue, system }) => {
+      if (event.type !== 'net.arrive') return;
+      const target = system.get(event.owner) as AnyActorRef | undefined;
+      if (target && target.getSnapshot().status === 'active') enqueue.sendTo(target, event.delivery);
+    }),
+    closeConnection: enqueueActions(({ context, event, enqueue, system }) => {
+      if (event.type !== 'net.close') return;
+      const t = context.tables;
+      const conn = t.connections.get(event.connId);
+      if (!conn || !conn.open) return;
+      conn.open = false;
+      t.connections.delete(conn.id);
+      const fromClient = conn.client.owner === event.owner;
+      const src = fromClient ? conn.client : conn.server;
+      const dst = fromClient ? conn.server : conn.client;
+      context.trace.record({
+        time: context.now(),
+        from: { host: src.host, ip: src.ip, port: src.port },
+        to: { host: dst.host, ip: dst.ip, port: dst.port },
+        transport: 'TCP',
+        protocol: 'TCP',
+        summary: `${src.port} → ${dst.port} [FIN, ACK]`,
+        outcome: 'delivered',
+      });
+      deliver(enqueue, dst.owner, { type: 'net.closed', connId: conn.id }, context.latencyMs);
+    }),
+  },
+}).createMachine({
+  id: 'network',
+  context: ({ input }) => ({
+    tables: {
+      hosts: new Map(input.hosts.map((h) => [h.ip, { host: h.host, up: true }])),
+      bindings: new Map(),
+      connections: new Map(),
+      firewall: [],
+    },
+    trace: input.trace,
+    now: input.now,
+    latencyMs: input.latencyMs ?? 1,
+  }),
+  initial: 'forwarding',
+  states: {
+    forwarding: {
+      on: {
+        'net.bind': { actions: 'bindPort' },
+        'net.unbind': { actions: 'unbindPort' },
+        'net.datagram': { actions: 'carryDatagram' },
+        'net.connect': { actions: 'openConnection' },
+        'net.send': { actions: 'carrySegment' },
+        'net.close': { actions: 'closeConnection' },
+        'net.firewall.add': { actions: 'addFirewallRule' },
+        'net.firewall.remove': { actions: 'removeFirewallRule' },
+        'net.host.set': { actions: 'setHost' },
+        'net.arrive': { actions: 'handOver' },
+      },
+    },
+  },
+});
+
+export type NetworkActor = ActorRefFrom<typeof networkMachine>;
+
+type SystemLike = { get: (systemId: string) => AnyActorRef | undefined };
+
+/** Hand a message to the network actor (from inside an `enqueueActions` block). */
+export function toNetwork(enqueue: Pick<Enqueue, 'sendTo'>, system: SystemLike, event: NetworkEvent): void {
+  enqueue.sendTo(system.get('network'), event);
+}

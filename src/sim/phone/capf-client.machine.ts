@@ -1,0 +1,465 @@
+/**
+ * The phone's CAPF client (SECUREAPP's CAPFClnt in its console): one certificate operation, from the CAPF
+ * host name in the configuration file to END_SESSION, with the retry rule of the CUCM documentation —
+ * after a communication failure the phone tries 3 more times at 30-second intervals (domain.md §2.9).
+ *
+ * Every failure here is the real cause, found the way the phone finds it:
+ * - no CAPF record in the ITL → nothing to check the server against → "No valid CAPF server";
+ * - the CAPF host name does not resolve → the TLS BIO cannot be created (seed's DNS lab) → "LSC: Connection failed";
+ * - connection refused (service stopped) or unanswered (port blocked) → "LSC: Connection failed";
+ * - the server's certificate is not the one pinned from the ITL (CAPF regenerated, TFTP not restarted)
+ *   → TLS alert → "LSC: Connection failed";
+ * - CAPF ends the session with a failure (deadline passed, wrong string, invalid certificate) → "LSC: Failed".
+ */
+import { sha1 } from '@noble/hashes/legacy.js';
+import { and, assign, enqueueActions, fromPromise, sendParent, setup, type EventObject } from 'xstate';
+import { createCsr } from '../../pki/csr';
+import { exactBuffer, bytesEqual } from '../../pki/encode';
+import { describeKeySpec, generateKeyPair, type KeySpec } from '../../pki/keys';
+import type { SimEnv } from '../env';
+import { ids } from '../env';
+import { toNetwork, type NetworkDelivery, type NetworkEvent } from '../network';
+import {
+  CAPF_VERSION,
+  CapfReason,
+  describeCapfMessage,
+  encodeCapfMessage,
+  reasonName,
+  summarizeCapfMessage,
+  type CapfMessage,
+} from '../protocols/capf';
+import { isIpv4 } from '../protocols/dns';
+import { summarizeTls, type TlsMessage } from '../protocols/tls';
+import type { PhoneConsole } from './console';
+import type { DnsAnswer } from './dnsmasq.machine';
+import { keyGenerationMs, type PhoneModel } from './models';
+import { STATUS } from './screens';
+
+export const CAPF_RETRY_DELAY_MS = 30000;
+export const CAPF_MAX_RETRIES = 3;
+/** TCP connect timeout of the phone's CAPF client (the open-source client uses 10 s, domain.md §12). */
+export const CAPF_CONNECT_TIMEOUT_MS = 10000;
+export const CAPF_SESSION_IDLE_MS = 60000;
+
+export interface PhoneCredential {
+  der: Uint8Array;
+  keys: CryptoKeyPair;
+}
+
+export interface CapfClientInput {
+  env: SimEnv;
+  systemId: string;
+  phoneSystemId: string;
+  device: string;
+  model: PhoneModel;
+  phoneIp: string;
+  console: PhoneConsole;
+  capfServer: string;
+  capfPort: number;
+  capfAuthMode: 1 | 2 | 3 | 4;
+  /** Entered on the phone (By Authentication String). */
+  authenticationString?: string;
+  /** SHA-1 of the CAPF certificate in the phone's ITL; null when the ITL has no CAPF record. */
+  capfPin: Uint8Array | null;
+  mic: PhoneCredential | null;
+  lsc: PhoneCredential | null;
+}
+
+export type CapfOutcome = 'installed' | 'deleted' | 'troubleshoot' | 'nothing-pending' | 'failed' | 'no-capf' | 'gave-up';
+
+/** Events the client sends to its phone. */
+export type CapfClientReport =
+  | { type: 'capf.client.progress'; stage: 'connecting' | 'generating-keys' | 'in-session' | 'retry-wait' }
+  | { type: 'capf.client.lscStored'; credential: PhoneCredential }
+  | { type: 'capf.client.lscDeleted' }
+  | { type: 'capf.client.finished'; outcome: CapfOutcome };
+
+type CapfClientEvent = NetworkDelivery | DnsAnswer;
+
+interface CapfClientContext extends CapfClientInput {
+  attempt: number;
+  serverIp: string | null;
+  connId: string | null;
+  connections: number;
+  newKeys: CryptoKeyPair | null;
+  /** What the session did, for the outcome. */
+  did: 'install' | 'delete' | 'fetch' | null;
+  /** Chosen by CAPF in AUTH_REQUEST, echoed in every message (domain.md §6.2). */
+  sessionId: number;
+}
+
+const payload = (e: CapfClientEvent) => (e.type === 'net.received' ? (e.payload as CapfMessage | TlsMessage) : undefined);
+const isCapf = (e: CapfClientEvent, command: CapfMessage['command']) => {
+  const p = payload(e);
+  return p !== undefined && 'command' in p && p.command === command;
+};
+
+function requestedKey(m: Extract<CapfMessage, { command: 'KEY_GENERATE_REQUEST' }>): KeySpec {
+  return m.keyType === 1 ? { kind: 'EC', curve: m.curve ?? 'P-256' } : { kind: 'RSA', bits: (m.keySize ?? 2048) as 512 | 1024 | 2048 | 3072 | 4096 };
+}
+
+export const capfClientMachine = setup({
+  types: { context: {} as CapfClientContext, input: {} as CapfClientInput, events: {} as CapfClientEvent },
+  delays: {
+    retryDelay: CAPF_RETRY_DELAY_MS,
+    connectTimeout: CAPF_CONNECT_TIMEOUT_MS,
+    sessionIdle: CAPF_SESSION_IDLE_MS,
+    /** The seed shows ~2 s between the configuration download and the CAPF attempt. */
+    settle: 2000,
+  },
+  actors: {
+    generateKey: fromPromise(async ({ input }: { input: { env: SimEnv; model: PhoneModel; spec: KeySpec; device: string } }) =>
+      input.env.clock.work(
+        keyGenerationMs(input.model, input.spec),
+        async () => {
+          const keys = await generateKeyPair(input.spec);
+          const csr = await createCsr({ subject: [['CN', input.device]], keys });
+          return { keys, csr };
+        },
+        `${input.device} key generation`,
+      ),
+    ),
+    signAuthResponse: fromPromise(async ({ input }: { input: { env: SimEnv; device: string; credential: PhoneCredential } }) =>
+      input.env.clock.work(0, async () => {
+        const data = new Uint8Array([...new TextEncoder().encode(`${input.device}\0`), ...input.credential.der]);
+        const key = input.credential.keys.privateKey;
+        const algorithm = key.algorithm.name === 'ECDSA' ? { name: 'ECDSA', hash: 'SHA-256' } : { name: 'RSASSA-PKCS1-v1_5' };
+        return new Uint8Array(await crypto.subtle.sign(algorithm, key, exactBuffer(data)));
+      }),
+    ),
+  },
+  guards: {
+    hasNoCapfInTrustList: ({ context }) => context.capfPin === null,
+    isServerAnIp: ({ context }) => isIpv4(context.capfServer),
+    isResolved: ({ event }) => event.type === 'dns.answer' && event.address !== null,
+    canRetry: ({ context }) => context.attempt < CAPF_MAX_RETRIES,
+    isServerHello: ({ event }) => (payload(event) as TlsMessage | undefined)?.kind === 'tls.serverHello',
+    isPinMatching: ({ context, event }) => {
+      const hello = payload(event) as Extract<TlsMessage, { kind: 'tls.serverHello' }>;
+      return context.capfPin !== null && bytesEqual(sha1(hello.certificate), context.capfPin);
+    },
+    isAuthRequest: ({ event }) => isCapf(event, 'AUTH_REQUEST'),
+    usesCertificate: ({ context }) => context.capfAuthMode === 3 || context.capfAuthMode === 4,
+    isKeyGenerateRequest: ({ event }) => isCapf(event, 'KEY_GENERATE_REQUEST'),
+    isStoreRequest: ({ event }) => isCapf(event, 'STORE_CERTIFICATE_REQUEST'),
+    isDeleteRequest: ({ event }) => isCapf(event, 'DELETE_CERTIFICATE_REQUEST'),
+    isFetchRequest: ({ event }) => isCapf(event, 'FETCH_CERTIFICATE_REQUEST'),
+    isEndSession: ({ event }) => isCapf(event, 'END_SESSION'),
+    endedWithSuccess: ({ event }) => (payload(event) as Extract<CapfMessage, { command: 'END_SESSION' }>).reason === CapfReason.UPDATE_CERTIFICATE,
+    endedWithNothingToDo: ({ event }) => (payload(event) as Extract<CapfMessage, { command: 'END_SESSION' }>).reason === CapfReason.NO_ACTION,
+    didInstall: ({ context }) => context.did === 'install',
+    didDelete: ({ context }) => context.did === 'delete',
+  },
+  actions: {
+    logStart: ({ context }) => {
+      context.console.certificateOperationPending(context.capfServer);
+      context.console.capfStart(context.capfAuthMode);
+      context.console.capfDelayTimer(context.attempt === 0 ? 0 : CAPF_RETRY_DELAY_MS / 1000);
+    },
+    logNoCapf: ({ context }) => {
+      context.console.capfNoCapfInTrustList();
+      context.env.log.phoneStatus(context.device, STATUS.noValidCapfServer, 'error');
+    },
+    progress: sendParent((_, params: { stage: Extract<CapfClientReport, { type: 'capf.client.progress' }>['stage'] }) => ({ type: 'capf.client.progress', stage: params.stage })),
+    finish: sendParent((_, params: { outcome: CapfOutcome }) => ({ type: 'capf.client.finished', outcome: params.outcome })),
+    askDnsmasq: enqueueActions(({ context, enqueue, system }) => {
+      enqueue.sendTo(system.get(ids.dnsmasq(context.device)), { type: 'dns.resolve', name: context.capfServer, replyTo: context.systemId } as EventObject);
+    }),
+    useIp: assign({ serverIp: ({ context }) => context.capfServer }),
+    useResolvedIp: assign({ serverIp: ({ event }) => (event.type === 'dns.answer' ? event.address : null) }),
+    logUnresolved: ({ context, event }) => {
+      if (event.type === 'dns.answer' && !event.cached) {
+        context.env.log.phoneStatus(context.device, event.timedOut ? STATUS.dnsTimeout : STATUS.dnsUnknownHost(context.capfServer), 'error');
+      }
+      context.console.capfBioFailed();
+    },
+    connect: enqueueActions(({ context, enqueue, system }) => {
+      const connId = `${context.device}/capf/${context.connections}`;
+      const port = context.env.random.fork(connId).int(32768, 60999);
+      enqueue.assign({ connId, connections: context.connections + 1 });
+      toNetwork(enqueue, system, {
+        type: 'net.connect',
+        connId,
+        owner: context.systemId,
+        from: { ip: context.phoneIp, port },
+        to: { ip: context.serverIp!, port: context.capfPort },
+        protocol: 'CAPF',
+      } satisfies NetworkEvent);
+    }),
+    logRefused: ({ context }) => context.console.capfConnectFailed(111, 'Connection refused'),
+    logConnectTimeout: ({ context }) => context.console.capfConnectFailed(110, 'Connection timed out'),
+    logConnectionLost: ({ context }) => context.console.capfConnectFailed(104, 'Connection reset by peer'),
+    sendClientHello: enqueueActions(({ context, enqueue, system }) => {
+      sendTls(context, { kind: 'tls.clientHello', version: 'TLSv1.2' }, enqueue, system);
+    }),
+    sendFinished: enqueueActions(({ context, enqueue, system }) => {
+      context.console.capfHandshakeOk();
+      sendTls(context, { kind: 'tls.finished' }, enqueue, system);
+    }),
+    rejectServer: enqueueActions(({ context, enqueue, system }) => {
+      context.console.capfPinMismatch();
+      sendTls(context, { kind: 'tls.alert', description: 'bad_certificate' }, enqueue, system);
+      toNetwork(enqueue, system, { type: 'net.close', connId: context.connId!, owner: context.systemId } satisfies NetworkEvent);
+    }),
+    closeConnection: enqueueActions(({ context, enqueue, system }) => {
+      if (context.connId) toNetwork(enqueue, system, { type: 'net.close', connId: context.connId, owner: context.systemId } satisfies NetworkEvent);
+    }),
+    statusConnectionFailed: ({ context }) => context.env.log.phoneStatus(context.device, STATUS.lscConnectionFailed, 'error'),
+    countAttempt: assign({ attempt: ({ context }) => context.attempt + 1 }),
+    logMessage: ({ context, event }) => {
+      const p = payload(event);
+      if (p && 'command' in p) context.console.capfMessage('rcvd', p.command);
+    },
+    /** Null string and authentication string: answer at once. */
+    sendPasswordAuthResponse: enqueueActions(({ context, enqueue, system }) => {
+      sendCapf(
+        context,
+        {
+          command: 'AUTH_RESPONSE',
+          sessionId: context.sessionId,
+          reason: CapfReason.UPDATE_CERTIFICATE,
+          version: context.model.capfVersion,
+          deviceName: context.device,
+          password: context.capfAuthMode === 1 ? (context.authenticationString ?? '') : '',
+        },
+        enqueue,
+        system,
+      );
+    }),
+    sendCertificateAuthResponse: enqueueActions(({ context, event, enqueue, system }) => {
+      const credential = chooseCredential(context);
+      const signedData = (event as unknown as { output?: Uint8Array }).output;
+      sendCapf(
+        context,
+        {
+          command: 'AUTH_RESPONSE',
+          sessionId: context.sessionId,
+          reason: CapfReason.UPDATE_CERTIFICATE,
+          version: context.model.capfVersion,
+          deviceName: context.device,
+          certificate: credential ? { type: credential === context.lsc ? 1 : 2, der: credential.der } : undefined,
+          signedData,
+        },
+        enqueue,
+        system,
+      );
+    }),
+    logKeyGeneration: ({ context, event }) => {
+      const request = payload(event) as Extract<CapfMessage, { command: 'KEY_GENERATE_REQUEST' }>;
+      context.console.capfKeyGeneration(describeKeySpec(requestedKey(request)));
+    },
+    sendKeyResponse: enqueueActions(({ context, event, enqueue, system }) => {
+      const out = (event as unknown as { output: { keys: CryptoKeyPair; csr: Uint8Array } }).output;
+      context.console.capfKeyGenerated(out.keys.privateKey.algorithm.name === 'ECDSA' ? 'EC' : 'RSA');
+      enqueue.assign({ newKeys: out.keys, did: 'install' as const });
+      sendCapf(context, { command: 'KEY_GENERATE_RESPONSE', sessionId: context.sessionId, reason: CapfReason.UPDATE_CERTIFICATE, publicKey: out.csr }, enqueue, system);
+    }),
+    storeCertificate: enqueueActions(({ context, event, enqueue, system }) => {
+      const request = payload(event) as Extract<CapfMessage, { command: 'STORE_CERTIFICATE_REQUEST' }>;
+      const ok = context.newKeys !== null;
+      if (ok) {
+        context.console.capfLscStored();
+        enqueue.sendParent({ type: 'capf.client.lscStored', credential: { der: request.certificate, keys: context.newKeys! } } satisfies CapfClientReport);
+      }
+      sendCapf(
+        context,
+        { command: 'STORE_CERTIFICATE_RESPONSE', sessionId: context.sessionId, reason: ok ? CapfReason.UPDATE_CERTIFICATE : CapfReason.INVALID_ELEMENT },
+        enqueue,
+        system,
+      );
+    }),
+    deleteCertificate: enqueueActions(({ context, enqueue, system }) => {
+      const had = context.lsc !== null;
+      if (had) {
+        context.console.capfLscDeleted();
+        enqueue.sendParent({ type: 'capf.client.lscDeleted' } satisfies CapfClientReport);
+      }
+      enqueue.assign({ did: 'delete' as const });
+      sendCapf(context, { command: 'DELETE_CERTIFICATE_RESPONSE', sessionId: context.sessionId, reason: had ? CapfReason.UPDATE_CERTIFICATE : CapfReason.INVALID_ELEMENT }, enqueue, system);
+    }),
+    fetchCertificate: enqueueActions(({ context, event, enqueue, system }) => {
+      const request = payload(event) as Extract<CapfMessage, { command: 'FETCH_CERTIFICATE_REQUEST' }>;
+      const cert = request.certificateType === 1 ? context.lsc : context.mic;
+      enqueue.assign({ did: 'fetch' as const });
+      sendCapf(
+        context,
+        {
+          command: 'FETCH_CERTIFICATE_RESPONSE',
+          sessionId: context.sessionId,
+          reason: cert ? CapfReason.UPDATE_CERTIFICATE : CapfReason.INVALID_ELEMENT,
+          certificateType: request.certificateType,
+          certificate: cert?.der,
+        },
+        enqueue,
+        system,
+      );
+    }),
+    logSessionEnd: ({ context, event }) => {
+      const end = payload(event) as Extract<CapfMessage, { command: 'END_SESSION' }>;
+      context.console.capfSessionEnded(reasonName(end.reason));
+    },
+    statusFailed: ({ context }) => {
+      context.console.capfOperationFailed(-1);
+      context.console.capfReportFailure(STATUS.lscFailed);
+      context.env.log.phoneStatus(context.device, STATUS.lscFailed, 'error');
+    },
+    rememberSessionId: assign({
+      sessionId: ({ event }) => (payload(event) as Extract<CapfMessage, { command: 'AUTH_REQUEST' }>).sessionId,
+    }),
+  },
+}).createMachine({
+  id: 'capfClient',
+  context: ({ input }) => ({ ...input, attempt: 0, serverIp: null, connId: null, connections: 0, newKeys: null, did: null, sessionId: 0 }),
+  initial: 'settling',
+  states: {
+    settling: { after: { settle: 'starting' } },
+    starting: {
+      entry: 'logStart',
+      always: [
+        { guard: 'hasNoCapfInTrustList', target: 'noValidCapfServer' },
+        { guard: 'isServerAnIp', target: 'connecting', actions: 'useIp' },
+        { target: 'resolving' },
+      ],
+    },
+    noValidCapfServer: {
+      type: 'final',
+      entry: ['logNoCapf', { type: 'finish', params: { outcome: 'no-capf' } }],
+    },
+    resolving: {
+      entry: 'askDnsmasq',
+      on: {
+        'dns.answer': [
+          { guard: 'isResolved', target: 'connecting', actions: 'useResolvedIp' },
+          { target: 'connectionFailed', actions: 'logUnresolved' },
+        ],
+      },
+    },
+    connecting: {
+      entry: ['connect', { type: 'progress', params: { stage: 'connecting' } }],
+      on: {
+        'net.connected': { target: 'handshaking', actions: 'sendClientHello' },
+        'net.refused': { target: 'connectionFailed', actions: 'logRefused' },
+      },
+      after: { connectTimeout: { target: 'connectionFailed', actions: ['logConnectTimeout', 'closeConnection'] } },
+    },
+    handshaking: {
+      on: {
+        'net.received': [
+          { guard: and(['isServerHello', 'isPinMatching']), target: 'authenticating', actions: 'sendFinished' },
+          { guard: 'isServerHello', target: 'connectionFailed', actions: 'rejectServer' },
+        ],
+        'net.closed': { target: 'connectionFailed', actions: 'logConnectionLost' },
+      },
+      after: { connectTimeout: { target: 'connectionFailed', actions: ['logConnectTimeout', 'closeConnection'] } },
+    },
+    authenticating: {
+        on: {
+        'net.received': [
+          { guard: 'isAuthRequest', target: 'answeringAuthRequest', actions: ['logMessage', 'rememberSessionId'] },
+        ],
+        'net.closed': { target: 'connectionFailed', actions: 'logConnectionLost' },
+      },
+      after: { sessionIdle: { target: 'connectionFailed', actions: ['logConnectTimeout', 'closeConnection'] } },
+    },
+    answeringAuthRequest: {
+      always: [
+        { guard: 'usesCertificate', target: 'signingAuthResponse' },
+        { target: 'inSession', actions: 'sendPasswordAuthResponse' },
+      ],
+    },
+    signingAuthResponse: {
+      invoke: {
+        src: 'signAuthResponse',
+        input: ({ context }) => ({ env: context.env, device: context.device, credential: chooseCredential(context)! }),
+        onDone: { target: 'inSession', actions: 'sendCertificateAuthResponse' },
+        onError: { target: 'inSession', actions: 'sendCertificateAuthResponse' },
+      },
+    },
+    inSession: {
+      entry: { type: 'progress', params: { stage: 'in-session' } },
+      on: {
+        'net.received': [
+          { guard: 'isKeyGenerateRequest', target: 'generatingKey', actions: ['logMessage', 'logKeyGeneration'] },
+          { guard: 'isStoreRequest', actions: ['logMessage', 'storeCertificate'] },
+          { guard: 'isDeleteRequest', actions: ['logMessage', 'deleteCertificate'] },
+          { guard: 'isFetchRequest', actions: ['logMessage', 'fetchCertificate'] },
+          { guard: 'isEndSession', target: 'sessionEnded', actions: ['logMessage', 'logSessionEnd'] },
+        ],
+        'net.closed': { target: 'connectionFailed', actions: 'logConnectionLost' },
+      },
+      after: { sessionIdle: { target: 'connectionFailed', actions: ['logConnectTimeout', 'closeConnection'] } },
+    },
+    generatingKey: {
+      entry: { type: 'progress', params: { stage: 'generating-keys' } },
+      invoke: {
+        src: 'generateKey',
+        input: ({ context, event }) => ({
+          env: context.env,
+          model: context.model,
+          device: context.device,
+          spec: requestedKey(payload(event) as Extract<CapfMessage, { command: 'KEY_GENERATE_REQUEST' }>),
+        }),
+        onDone: { target: 'inSession', actions: 'sendKeyResponse' },
+        onError: { target: 'sessionEnded' },
+      },
+      on: { 'net.closed': { target: 'connectionFailed', actions: 'logConnectionLost' } },
+    },
+    sessionEnded: {
+      always: [
+        { guard: 'endedWithNothingToDo', target: 'done', actions: { type: 'finish', params: { outcome: 'nothing-pending' } } },
+        { guard: 'endedWithSuccess', target: 'succeeded' },
+        { target: 'done', actions: ['statusFailed', { type: 'finish', params: { outcome: 'failed' } }] },
+      ],
+    },
+    succeeded: {
+      always: [
+        { guard: 'didInstall', target: 'done', actions: { type: 'finish', params: { outcome: 'installed' } } },
+        { guard: 'didDelete', target: 'done', actions: { type: 'finish', params: { outcome: 'deleted' } } },
+        { target: 'done', actions: { type: 'finish', params: { outcome: 'troubleshoot' } } },
+      ],
+    },
+    connectionFailed: {
+      entry: 'statusConnectionFailed',
+      always: [
+        { guard: 'canRetry', target: 'retryWait', actions: 'countAttempt' },
+        { target: 'done', actions: { type: 'finish', params: { outcome: 'gave-up' } } },
+      ],
+    },
+    retryWait: {
+      entry: { type: 'progress', params: { stage: 'retry-wait' } },
+      after: { retryDelay: 'starting' },
+    },
+    done: { type: 'final' },
+  },
+});
+
+
+/** By Existing Certificate: precedence to LSC (mode 3) or to MIC (mode 4); the other one is the fallback. */
+function chooseCredential(context: CapfClientContext): PhoneCredential | null {
+  return context.capfAuthMode === 3 ? (context.lsc ?? context.mic) : (context.mic ?? context.lsc);
+}
+
+function sendTls(context: CapfClientContext, message: TlsMessage, enqueue: { sendTo: (to: any, e: any) => void }, system: { get: (id: string) => any }) {
+  toNetwork(enqueue, system, {
+    type: 'net.send',
+    connId: context.connId!,
+    owner: context.systemId,
+    protocol: 'TLS',
+    summary: summarizeTls(message),
+    payload: message,
+  } satisfies NetworkEvent);
+}
+
+function sendCapf(context: CapfClientContext, message: CapfMessage, enqueue: { sendTo: (to: any, e: any) => void }, system: { get: (id: string) => any }) {
+  context.console.capfMessage('sent', message.command);
+  toNetwork(enqueue, system, {
+    type: 'net.send',
+    connId: context.connId!,
+    owner: context.systemId,
+    protocol: 'CAPF',
+    summary: summarizeCapfMessage(message),
+    detail: describeCapfMessage(message),
+    bytes: encodeCapfMessage(message),
+    payload: message,
+  } satisfies NetworkEvent);
+}

@@ -1,0 +1,202 @@
+/**
+ * The phone's console log (domain.md §9.4): `<seq> <LVL> <Mon DD HH:MM:SS.ffffff> <source>` where the
+ * source is `process[pid]: msg` (dnsmasq) or `(pid:tid) FACILITY-msg` (SECUREAPP, JAVA-configmgr, downd).
+ *
+ * Lines marked VERBATIM are the real firmware's wording from the seed (S1) or the EMCC troubleshooting
+ * document (S14); the seed truncates some of them at the screenshot's edge, and we complete those in
+ * the same style. Unmarked lines are our wording in the firmware's style, for steps the sources do not show.
+ * Process ids change on every boot, as on a real phone.
+ */
+import type { LogBook, ConsoleLevel } from '../log';
+import type { Random } from '../random';
+
+interface Pids {
+  dnsmasq: number;
+  secureApp: string;
+  configMgr: string;
+  downd: string;
+}
+
+/** The phone's internal CAPF mode numbers in "Start CAPF - mode:[n]" (VERBATIM for null string: 1). */
+const CAPF_START_MODE: Record<number, string> = {
+  1: '2]([AUTH_STR]', // our mapping (only NULL_STR = 1 is in the seed)
+  2: '1]([NULL_STR]',
+  3: '3]([LSC_FIRST]',
+  4: '4]([MIC_FIRST]',
+};
+
+export class PhoneConsole {
+  #counter: number;
+  #pids!: Pids;
+
+  constructor(
+    readonly device: string,
+    readonly log: LogBook,
+    readonly random: Random,
+  ) {
+    this.#counter = random.int(100, 900);
+    this.newBoot();
+  }
+
+  /** Processes start afresh after every boot. */
+  newBoot(): void {
+    const r = this.random;
+    const pair = () => {
+      const pid = r.int(300, 15000);
+      return `${pid}:${pid + r.int(1, 900)}`;
+    };
+    this.#pids = { dnsmasq: r.int(10000, 15000), secureApp: pair(), configMgr: pair(), downd: pair() };
+  }
+
+  #lastMs = -1;
+  #lastMicros = 0;
+
+  /** Sub-millisecond digits grow within one millisecond, as on a real console. */
+  #micros(): number {
+    const now = this.log.now();
+    this.#lastMicros = now === this.#lastMs ? Math.min(999, this.#lastMicros + this.random.int(20, 150)) : this.random.int(0, 700);
+    this.#lastMs = now;
+    return this.#lastMicros;
+  }
+
+  #line(level: ConsoleLevel, text: string): void {
+    this.log.phoneConsole(this.device, this.#counter++, level, text, this.#micros());
+  }
+
+  #secure(level: ConsoleLevel, text: string) {
+    this.#line(level, `(${this.#pids.secureApp}) SECUREAPP-${text}`);
+  }
+
+  #config(level: ConsoleLevel, where: string, text: string) {
+    this.#line(level, `(${this.#pids.configMgr}) JAVA-configmgr MQThread|${where}:? - ${text}`);
+  }
+
+  booted(firmware: string, ip: string, tftp: string): void {
+    this.#line('NOT', `(${this.#pids.configMgr}) JAVA-configmgr MQThread|cip.cfg.ConfigManager:? - Phone load ${firmware}, IP ${ip}, TFTP server ${tftp}`);
+  }
+
+  // --- file downloads (S14 style) ---
+  download(src: string, dest: string, transport: 'HTTP' | 'TFTP'): void {
+    this.#line('NOT', `(${this.#pids.downd}) downd-GETXXTP [src=${src}][dest=${dest}][via=${transport}]`); // VERBATIM prefix (S14)
+  }
+  downloadResult(status: number, src: string): void {
+    if (status === 200) this.#line('INF', `(${this.#pids.downd}) GHTTP-hdr->HTTP/1.1 200 OK`); // VERBATIM (S14)
+    else this.#line('ERR', `(${this.#pids.downd}) GHTTP-hdr->HTTP/1.1 ${status} Not Found [${src}]`);
+  }
+  downloadFailed(src: string, why: string): void {
+    this.#line('ERR', `(${this.#pids.downd}) downd-GETXXTP [src=${src}] failed: ${why}`);
+  }
+
+  // --- trust list (S14) ---
+  trustListHeader(padTlv: number): void {
+    this.#secure('NOT', `AUTH: start of pad ('T' 0x0d) at TLV ${padTlv}`); // VERBATIM (S14)
+    this.#secure('WRN', 'AUTH: hdr ver 1.2 (knows only upto 1.1)'); // VERBATIM (S14)
+  }
+  trustListLeapOfFaith(): void {
+    this.#secure('NOT', 'Using leap of faith to accept TL file');
+  }
+  trustListAccepted(): void {
+    this.#secure('NOT', 'updateFromFile: TL parse to table: CTL_SUCCESS'); // VERBATIM (S14)
+    this.#secure('NOT', 'updateFromFile: Updating master TL table'); // VERBATIM (S14)
+  }
+  trustListUnchanged(): void {
+    this.#secure('INF', 'updateFromFile: TL file unchanged, hashes match');
+  }
+  trustListRejected(reason: string): void {
+    this.#secure('ERR', `updateFromFile: TL verification failed: ${reason}`);
+  }
+  tvsHandshake(ok: boolean): void {
+    this.#secure(ok ? 'NOT' : 'ERR', ok ? 'Sec SSL Connection - Handshake successful.' : 'Sec SSL Connection - Handshake failed.'); // VERBATIM success (S14)
+  }
+  tvsRequestSent(bytes: number): void {
+    this.#secure('NOT', `TVS process request - Successfully sent the TVS request to TVS server, bytes written : ${bytes}`); // VERBATIM (S14)
+  }
+  tvsVerdict(ok: boolean): void {
+    this.#secure(ok ? 'NOT' : 'ERR', ok ? 'Hashes match... authentication successful.' : 'TVS could not vouch for the certificate, authentication failed.'); // success VERBATIM (S14)
+  }
+  configSignature(ok: boolean, file: string): void {
+    if (ok) this.#secure('NOT', `XXTP authenticated file approved - ${file}`);
+    else this.#secure('ERR', `XXTP file ${file} signature verification failed, signer not in trust list`);
+  }
+
+  // --- DNS (VERBATIM, seed §9.4) ---
+  dnsQuery(name: string): void {
+    this.#line('INF', `dnsmasq[${this.#pids.dnsmasq}]: query[A] ${name} from 127.0.0.1`);
+  }
+  dnsForwarded(name: string, server: string): void {
+    this.#line('INF', `dnsmasq[${this.#pids.dnsmasq}]: forwarded ${name} to ${server}`);
+  }
+  dnsReply(name: string, answer: string | null): void {
+    this.#line('INF', `dnsmasq[${this.#pids.dnsmasq}]: reply ${name} is ${answer ?? 'NXDOMAIN-IPv4'}`);
+  }
+  dnsCached(name: string, answer: string | null): void {
+    this.#line('INF', `dnsmasq[${this.#pids.dnsmasq}]: cached ${name} is ${answer ?? 'NXDOMAIN-IPv4'}`);
+  }
+  dnsFailure(name: string): void {
+    this.#config('WRN', 'NetUtil.traceIPv4DNSErrors', `DNS unknown IPv4 host ${name}`);
+  }
+  tvsResolved(name: string, address: string | null): void {
+    if (address) this.#config('NOT', 'cip.sec.TvsProperty', `Resolve TVS server ${name} to ${address}`);
+    else this.#config('ERR', 'cip.sec.TvsProperty', `Failed to resolve TVS server ${name}`);
+  }
+
+  // --- CAPF client (seed §9.4) ---
+  certificateOperationPending(host: string): void {
+    this.#config('NOT', 'cip.sec.CertificateProperty', `Certificate operation pending, CAPF server ${host}`);
+  }
+  capfStart(capfAuthMode: number): void {
+    this.#secure('NOT', `RCAPF_START_MODE: Start CAPF - mode:[${CAPF_START_MODE[capfAuthMode] ?? `${capfAuthMode}]([UNKNOWN]`})`); // VERBATIM (S1)
+    this.#secure('NOT', 'CAPF_CLNT_INIT:CAPF clnt initialized'); // VERBATIM (S1)
+  }
+  capfDelayTimer(seconds: number): void {
+    this.#secure('NOT', `CAPFClnt: SetDelayTimer - set with value <${seconds}>`); // VERBATIM (S1)
+  }
+  /** Name not resolved: the TLS BIO cannot be created (VERBATIM, seed DNS lab). */
+  capfBioFailed(): void {
+    this.#secure('ERR', 'Sec create BIO - invalid parameter.');
+    this.#secure('ERR', 'SEC_CAPF_BIO_F: CAPF create bio failed');
+    this.capfOperationFailed(-7);
+  }
+  capfConnectFailed(errno: number, text: string): void {
+    this.#secure('ERR', `Sec SSL Connection - connect() failed, errno ${errno} (${text})`);
+    this.capfOperationFailed(-8);
+  }
+  capfNoCapfInTrustList(): void {
+    this.#secure('ERR', 'CAPF: no CAPF certificate in the trust list, no valid CAPF server');
+  }
+  capfPinMismatch(): void {
+    this.#secure('ERR', 'Sec SSL Connection - Handshake failed.');
+    this.#secure('ERR', 'CAPF: server certificate does not match the CAPF certificate in the trust list');
+    this.capfOperationFailed(-9);
+  }
+  capfHandshakeOk(): void {
+    this.#secure('NOT', 'Sec SSL Connection - Handshake successful.'); // VERBATIM (S14)
+  }
+  capfOperationFailed(ret: number): void {
+    this.#secure('ERR', `SEC_CAPF_OP_F: CAPF operation failed, ret ${ret}`); // VERBATIM (S1)
+  }
+  capfReportFailure(status: string): void {
+    this.#config('CRT', 'cip.sec.CertificateProperty$1', status);
+  }
+  capfMessage(direction: 'rcvd' | 'sent', command: string): void {
+    this.#secure('INF', `CAPFClnt: ${direction} ${command}`);
+  }
+  capfKeyGeneration(description: string): void {
+    this.#secure('NOT', `CAPFClnt: generating ${description} key pair, this may take a while`);
+  }
+  capfKeyGenerated(description: string): void {
+    this.#secure('NOT', `CAPFClnt: ${description} key pair generated`);
+  }
+  capfLscStored(): void {
+    this.#secure('NOT', 'CAPFClnt: LSC stored in flash');
+  }
+  capfLscDeleted(): void {
+    this.#secure('NOT', 'CAPFClnt: LSC deleted from flash');
+  }
+  capfSessionEnded(reason: string): void {
+    this.#secure('NOT', `CAPFClnt: session ended by server, reason ${reason}`);
+  }
+  resetting(why: string): void {
+    this.#config('NOT', 'cip.cfg.ConfigManager', `Restarting phone: ${why}`);
+  }
+}

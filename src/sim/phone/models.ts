@@ -1,0 +1,71 @@
+/**
+ * Phone models the lab knows: what each supports (Security By Default, CAPF version, EC keys) and how
+ * long it takes to do the slow things. Facts from domain.md §1 (SBD support: 7940/7960 have none), §2.9
+ * (CAPF v3 and EC keys; key generation runs at low priority and can take 30+ minutes on some models).
+ * Durations are our model, chosen so the seed's "the phone shows it is generating keys" is visible.
+ */
+import type { KeySpec } from '../../pki/keys';
+
+export interface PhoneModel {
+  /** Product id as the MIC and Find Phone show it: "CP-8845". */
+  model: string;
+  /** CUCM device type: "Cisco 8845". */
+  deviceType: string;
+  /** Supports Security By Default (ITL + TVS). */
+  securityByDefault: boolean;
+  /** CAPF protocol version the firmware speaks (3 adds EC keys). */
+  capfVersion: 2 | 3;
+  firmware: string;
+  /** Menu path to the LSC field on this model (seed §5 for 79xx, S13 for 78xx/88xx). */
+  lscMenuPath: readonly string[];
+  /** Seconds to generate an RSA-1024 key; larger keys scale with the cube of the size. */
+  rsa1024KeygenSeconds: number;
+  /** Seconds to generate a P-256 key. */
+  ecKeygenSeconds: number;
+  /** Power-on to network-up. */
+  bootSeconds: number;
+}
+
+export const PHONE_MODELS: Record<string, PhoneModel> = {
+  'CP-8845': {
+    model: 'CP-8845',
+    deviceType: 'Cisco 8845',
+    securityByDefault: true,
+    capfVersion: 3,
+    firmware: 'sip88xx.12-8-1-0001-455',
+    lscMenuPath: ['Applications', 'Admin Settings', 'Security Setup', 'LSC'],
+    rsa1024KeygenSeconds: 4,
+    ecKeygenSeconds: 1,
+    bootSeconds: 45,
+  },
+  'CP-7965': {
+    model: 'CP-7965',
+    deviceType: 'Cisco 7965',
+    securityByDefault: true,
+    capfVersion: 2,
+    firmware: 'SCCP45.9-4-2SR3-1S',
+    lscMenuPath: ['Settings', 'Security Configuration', 'LSC'],
+    rsa1024KeygenSeconds: 40,
+    ecKeygenSeconds: 30,
+    bootSeconds: 60,
+  },
+  'CP-7960': {
+    model: 'CP-7960',
+    deviceType: 'Cisco 7960',
+    securityByDefault: false,
+    capfVersion: 2,
+    firmware: 'P0030801SR02',
+    lscMenuPath: ['Settings', 'Security Configuration', 'LSC'],
+    rsa1024KeygenSeconds: 120,
+    ecKeygenSeconds: 120,
+    bootSeconds: 60,
+  },
+};
+
+export function keyGenerationMs(model: PhoneModel, spec: KeySpec): number {
+  if (spec.kind === 'EC') {
+    const factor = spec.curve === 'P-256' ? 1 : spec.curve === 'P-384' ? 2 : 4;
+    return Math.round(model.ecKeygenSeconds * factor * 1000);
+  }
+  return Math.round(model.rsa1024KeygenSeconds * (spec.bits / 1024) ** 3 * 1000);
+}

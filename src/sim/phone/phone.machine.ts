@@ -1,0 +1,504 @@
+/**
+ * A Cisco IP phone with Security By Default (domain.md §8, DESIGN "The enrolment, as the phone model
+ * lives it"):
+ *
+ *   power on → boot → CTL/ITL download (first ITL trusted on first use; a new one must be signed by a
+ *   signer the old one holds, or vouched for by TVS) → signed configuration file (checked against the
+ *   TFTP record of its ITL) → TVS servers resolved → registered; if the configuration carries a CAPF
+ *   operation, the CAPF client runs it → LSC stored → the phone resets.
+ *
+ * Its flash (ITL, MIC, LSC) survives resets; everything else starts afresh on each boot.
+ */
+import { assign, enqueueActions, fromPromise, setup, stopChild, type AnyActorRef } from 'xstate';
+import { sha1 } from '@noble/hashes/legacy.js';
+import { parseItl, verifyItl, verifySignedFileWithItl, type ItlFile } from '../../itl';
+import { bytesEqual } from '../../pki/encode';
+import { parseConfigFile, type PhoneConfig } from '../cucm/config-file';
+import type { SimEnv } from '../env';
+import { ids } from '../env';
+import { toNetwork, type NetworkDelivery, type NetworkEvent } from '../network';
+import { isIpv4 } from '../protocols/dns';
+import type { PhoneSpec } from '../scenario';
+import { capfClientMachine, type CapfClientReport, type CapfOutcome, type PhoneCredential } from './capf-client.machine';
+import { PhoneConsole } from './console';
+import { dnsmasqMachine, type DnsAnswer } from './dnsmasq.machine';
+import { downloaderMachine, type DownloadResult } from './downloader.machine';
+import { PHONE_MODELS, type PhoneModel } from './models';
+import { STATUS, type LscField } from './screens';
+
+/** SIP port the phone listens on for CUCM's NOTIFY check-sync (Apply Config / Restart / Reset). */
+export const SIP_PORT = 5060;
+/** A restart (Apply Config) re-runs the downloads without the full boot. */
+export const RESTART_MS = 4000;
+export const CONFIG_RETRY_MS = 60000;
+
+export interface PhoneFlash {
+  /** The trust list the phone holds (bytes as downloaded). */
+  itl: Uint8Array | null;
+  mic: PhoneCredential | null;
+  lsc: PhoneCredential | null;
+}
+
+export interface PhoneInput {
+  env: SimEnv;
+  spec: PhoneSpec;
+  dnsServer: string;
+  tftpServer: string;
+  flash: PhoneFlash;
+}
+
+export type CapfActivity = 'idle' | 'connecting' | 'in-session' | 'generating-keys' | 'retry-wait';
+
+export interface PhoneContext {
+  env: SimEnv;
+  spec: PhoneSpec;
+  model: PhoneModel;
+  systemId: string;
+  dnsServer: string;
+  tftpServer: string;
+  console: PhoneConsole;
+  flash: PhoneFlash;
+  /** Parsed ITL from flash (what Settings > Security > Trust List shows). */
+  trustList: ItlFile | null;
+  config: PhoneConfig | null;
+  capfActivity: CapfActivity;
+  capfOutcome: CapfOutcome | null;
+  capfClient: AnyActorRef | null;
+  capfRuns: number;
+  downloads: number;
+  /** The ITL just downloaded, waiting to be checked. */
+  candidateItl: Uint8Array | null;
+  /** TVS server names still to resolve after a configuration download. */
+  tvsToResolve: string[];
+  /** The authentication string typed on the phone (By Authentication String). */
+  enteredAuthenticationString: string | null;
+  dnsmasq: AnyActorRef;
+}
+
+export type PhoneEvent =
+  | NetworkDelivery
+  | DownloadResult
+  | DnsAnswer
+  | CapfClientReport
+  | { type: 'phone.power.on' }
+  | { type: 'phone.power.off' }
+  /** Power cycle, or "Reset" from CUCM. */
+  | { type: 'phone.reset' }
+  /** Settings > Security > LSC > Update → enter the string → Submit. */
+  | { type: 'phone.lsc.submit'; authenticationString: string }
+  /** Settings > Security > Trust List: erase the ITL/CTL ("Reset Security Settings"). */
+  | { type: 'phone.trustList.erase' };
+
+export type TrustListVerdict =
+  | { verdict: 'first'; file: ItlFile }
+  | { verdict: 'same' }
+  | { verdict: 'updated'; file: ItlFile }
+  | { verdict: 'unknown-signer'; file: ItlFile }
+  | { verdict: 'invalid'; reason: string };
+
+/**
+ * How the phone judges a downloaded ITL against the one in its flash (domain.md §8): trust on first use;
+ * otherwise the new file's signer must be a SAST of the old file (same certificate).
+ */
+export async function judgeTrustList(stored: Uint8Array | null, candidate: Uint8Array): Promise<TrustListVerdict> {
+  // The firmware compares the new file with the one it holds first ("hashes match") and stops there.
+  if (stored && bytesEqual(stored, candidate)) return { verdict: 'same' };
+  const parsed = parseItl(candidate);
+  if (!parsed.ok) return { verdict: 'invalid', reason: `${parsed.error.message} (offset ${parsed.error.offset})` };
+  const file = parsed.value;
+  const verified = await verifyItl(file);
+  if (!verified.ok) return { verdict: 'invalid', reason: verified.reason };
+  if (!stored) return { verdict: 'first', file };
+  const old = parseItl(stored);
+  // An unreadable ITL in flash counts as none: the phone falls back to trusting the first file again.
+  if (!old.ok) return { verdict: 'first', file };
+  const signerCert = file.records[verified.signerIndex].certificate!;
+  const signerHash = sha1(signerCert);
+  const known = old.value.records.some((r) => r.function.code === 0 && r.certificate && bytesEqual(sha1(r.certificate), signerHash));
+  return { verdict: known ? 'updated' : 'unknown-signer', file };
+}
+
+/** The CAPF pin: SHA-1 of the CAPF certificate, from the CAPF record's CERTHASH (or its certificate). */
+export function capfPin(trustList: ItlFile | null): Uint8Array | null {
+  const record = trustList?.records.find((r) => r.function.code === 4);
+  if (!record) return null;
+  return record.certHash ?? (record.certificate ? sha1(record.certificate) : null);
+}
+
+export function lscField(context: Pick<PhoneContext, 'config' | 'flash' | 'capfOutcome'>): LscField {
+  const pending = (context.config?.capfAuthMode ?? 0) !== 0 && (context.capfOutcome === null || context.capfOutcome === 'installed');
+  if (pending) return 'Pending';
+  return context.flash.lsc ? 'Installed' : 'Not Installed';
+}
+
+const decoder = new TextDecoder();
+
+export const phoneMachine = setup({
+  types: { context: {} as PhoneContext, input: {} as PhoneInput, events: {} as PhoneEvent },
+  actors: {
+    dnsmasq: dnsmasqMachine,
+    downloader: downloaderMachine,
+    capfClient: capfClientMachine,
+    judgeTrustList: fromPromise(async ({ input }: { input: { env: SimEnv; stored: Uint8Array | null; candidate: Uint8Array } }) =>
+      input.env.clock.work(0, () => judgeTrustList(input.stored, input.candidate), 'ITL check'),
+    ),
+    verifyConfigFile: fromPromise(async ({ input }: { input: { env: SimEnv; sgn: Uint8Array; trustList: ItlFile | null } }) =>
+      input.env.clock.work(0, async () => {
+        if (!input.trustList) {
+          // Without a trust list the phone cannot check signatures and takes the file as it is.
+          return { ok: true as const, content: stripSignedHeader(input.sgn) };
+        }
+        return verifySignedFileWithItl(input.sgn, input.trustList);
+      }, 'config signature check'),
+    ),
+  },
+  delays: {
+    bootTime: ({ context }) => context.model.bootSeconds * 1000,
+    restartTime: RESTART_MS,
+    configRetry: CONFIG_RETRY_MS,
+    vpnCheck: 2000,
+  },
+  guards: {
+    isDownloadOk: ({ event }) => event.type === 'download.done' && event.ok,
+    isFirstTrustList: ({ event }) => (event as unknown as { output: TrustListVerdict }).output.verdict === 'first',
+    isSameTrustList: ({ event }) => (event as unknown as { output: TrustListVerdict }).output.verdict === 'same',
+    isUpdatedTrustList: ({ event }) => (event as unknown as { output: TrustListVerdict }).output.verdict === 'updated',
+    isConfigSignatureValid: ({ event }) => Boolean((event as unknown as { output: { ok: boolean } }).output?.ok),
+    hasTvsToResolve: ({ context }) => context.tvsToResolve.length > 0,
+    isResetRequest: ({ event }) => event.type === 'net.datagram.received' && (event.payload as { kind?: string; reset?: boolean })?.kind === 'sip.notify' && Boolean((event.payload as { reset?: boolean }).reset),
+    isCheckSync: ({ event }) => event.type === 'net.datagram.received' && (event.payload as { kind?: string })?.kind === 'sip.notify',
+    startsCapfByItself: ({ context }) => [2, 3, 4].includes(context.config?.capfAuthMode ?? 0),
+    waitsForAuthenticationString: ({ context }) => context.config?.capfAuthMode === 1,
+    resetsAfterOperation: ({ event }) => event.type === 'capf.client.finished' && (event.outcome === 'installed' || event.outcome === 'deleted'),
+  },
+  actions: {
+    newBoot: ({ context }) => context.console.newBoot(),
+    logBooted: ({ context }) => {
+      context.console.booted(context.model.firmware, context.spec.ip, context.tftpServer);
+    },
+    forgetSession: assign({
+      config: null,
+      capfActivity: 'idle' as CapfActivity,
+      capfOutcome: null,
+      candidateItl: null,
+      tvsToResolve: [],
+      enteredAuthenticationString: null,
+    }),
+    flushDnsmasq: enqueueActions(({ context, enqueue }) => enqueue.sendTo(context.dnsmasq, { type: 'dns.flush' })),
+    stopCapfClient: enqueueActions(({ context, enqueue }) => {
+      if (context.capfClient) enqueue(stopChild(context.capfClient));
+      enqueue.assign({ capfClient: null });
+    }),
+    download: assign(({ context, spawn }, params: { file: (c: PhoneContext) => string; dest: string }) => {
+      const n = context.downloads + 1;
+      const systemId = `${context.systemId}/downd/${n}`;
+      spawn('downloader', {
+        id: `download-${n}`,
+        systemId,
+        input: {
+          systemId,
+          connId: `${context.spec.deviceName}/http/${n}`,
+          fileName: params.file(context),
+          dest: params.dest,
+          from: { ip: context.spec.ip, port: context.env.random.fork(systemId).int(32768, 60999) },
+          server: context.tftpServer,
+          console: context.console,
+        },
+      });
+      return { downloads: n };
+    }),
+    keepCandidateItl: assign({ candidateItl: ({ event }) => (event.type === 'download.done' && event.ok ? event.body : null) }),
+    logTrustListHeader: ({ context, event }) => {
+      const out = (event as unknown as { output: TrustListVerdict }).output;
+      if (out.verdict === 'invalid' || out.verdict === 'same') return;
+      // The firmware counts the header's TLVs up to the pad byte (S14: "start of pad … at TLV 15").
+      const pad = out.file.headerTlvs.findIndex((t) => t.tag === 13);
+      if (pad >= 0) context.console.trustListHeader(pad + 1);
+    },
+    acceptTrustList: assign(({ context, event }) => {
+      const out = (event as unknown as { output: TrustListVerdict }).output;
+      if (out.verdict === 'invalid' || out.verdict === 'same') return {};
+      return { flash: { ...context.flash, itl: context.candidateItl }, trustList: out.file, candidateItl: null };
+    }),
+    logLeapOfFaith: ({ context }) => {
+      context.console.trustListLeapOfFaith();
+      context.console.trustListAccepted();
+      context.env.log.phoneStatus(context.spec.deviceName, STATUS.itlInstalled);
+    },
+    logTrustListUpdated: ({ context }) => {
+      context.console.trustListAccepted();
+      context.env.log.phoneStatus(context.spec.deviceName, STATUS.trustListUpdated);
+    },
+    logTrustListUnchanged: ({ context }) => context.console.trustListUnchanged(),
+    logTrustListRejected: ({ context, event }) => {
+      const out = (event as unknown as { output: TrustListVerdict }).output;
+      context.console.trustListRejected(out.verdict === 'invalid' ? out.reason : 'the new signer is not in the trust list and TVS did not vouch for it');
+      context.env.log.phoneStatus(context.spec.deviceName, STATUS.trustListUpdateFailed, 'error');
+    },
+    logItlDownloadFailed: ({ context, event }) => {
+      if (event.type === 'download.done' && !event.ok && event.error !== 'not-found') {
+        context.env.log.phoneStatus(context.spec.deviceName, event.error === 'timeout' ? STATUS.tftpTimeout : STATUS.tftpError, 'error');
+      }
+    },
+    logConfigDownloadFailed: ({ context, event }) => {
+      if (event.type !== 'download.done' || event.ok) return;
+      const file = `${context.spec.deviceName}.cnf.xml.sgn`;
+      context.env.log.phoneStatus(
+        context.spec.deviceName,
+        event.error === 'not-found' ? STATUS.fileNotFound(file) : event.error === 'timeout' ? STATUS.tftpTimeout : STATUS.tftpError,
+        'error',
+      );
+    },
+    storeConfig: assign(({ context, event }) => {
+      const out = (event as unknown as { output: { ok: true; content: Uint8Array } }).output;
+      const config = parseConfigFile(decoder.decode(out.content), context.spec.deviceName);
+      return { config, tvsToResolve: config.tvsServers.filter((s) => !isIpv4(s)) };
+    }),
+    logConfigAccepted: ({ context }) => {
+      const file = `${context.spec.deviceName}.cnf.xml.sgn`;
+      if (context.trustList) context.console.configSignature(true, file);
+      context.env.log.phoneStatus(context.spec.deviceName, STATUS.configFile(file, 'HTTP'));
+    },
+    logConfigRejected: ({ context }) => {
+      const file = `${context.spec.deviceName}.cnf.xml.sgn`;
+      context.console.configSignature(false, file);
+      context.env.log.phoneStatus(context.spec.deviceName, STATUS.configSignatureRejected(file), 'error');
+    },
+    resolveNextTvs: enqueueActions(({ context, enqueue }) => {
+      if (context.tvsToResolve.length === 0) return;
+      enqueue.sendTo(context.dnsmasq, { type: 'dns.resolve', name: context.tvsToResolve[0], replyTo: context.systemId });
+    }),
+    noteTvsResolution: assign(({ context, event }) => {
+      if (event.type !== 'dns.answer') return {};
+      context.console.tvsResolved(event.name, event.address);
+      if (!event.address && !event.cached) {
+        context.console.dnsFailure(event.name);
+        context.env.log.phoneStatus(context.spec.deviceName, event.timedOut ? STATUS.dnsTimeout : STATUS.dnsUnknownHost(event.name), 'error');
+      }
+      return { tvsToResolve: context.tvsToResolve.filter((n) => n !== event.name) };
+    }),
+    logVpn: ({ context }) => {
+      if (!context.config?.vpnConfigured) context.env.log.phoneStatus(context.spec.deviceName, STATUS.vpnNotConfigured);
+    },
+    listenSip: enqueueActions(({ context, enqueue, system }) => {
+      toNetwork(enqueue, system, { type: 'net.bind', owner: context.systemId, ip: context.spec.ip, transport: 'UDP', port: SIP_PORT } satisfies NetworkEvent);
+    }),
+    stopSip: enqueueActions(({ context, enqueue, system }) => {
+      toNetwork(enqueue, system, { type: 'net.unbind', owner: context.systemId, ip: context.spec.ip, transport: 'UDP', port: SIP_PORT } satisfies NetworkEvent);
+    }),
+    startCapfClient: assign(({ context, spawn }) => {
+      const config = context.config!;
+      const n = context.capfRuns + 1;
+      const systemId = `${ids.capfClient(context.spec.deviceName)}/${n}`;
+      const ref = spawn('capfClient', {
+        id: `capf-client-${n}`,
+        systemId,
+        input: {
+          env: context.env,
+          systemId,
+          phoneSystemId: context.systemId,
+          device: context.spec.deviceName,
+          model: context.model,
+          phoneIp: context.spec.ip,
+          console: context.console,
+          capfServer: config.capfServer,
+          capfPort: config.capfPort,
+          capfAuthMode: config.capfAuthMode as 1 | 2 | 3 | 4,
+          authenticationString: context.enteredAuthenticationString ?? undefined,
+          capfPin: capfPin(context.trustList),
+          mic: context.flash.mic,
+          lsc: context.flash.lsc,
+        },
+      });
+      return { capfClient: ref, capfRuns: n, capfActivity: 'connecting' as CapfActivity, capfOutcome: null };
+    }),
+    rememberAuthenticationString: assign({
+      enteredAuthenticationString: ({ event }) => (event.type === 'phone.lsc.submit' ? event.authenticationString : null),
+    }),
+    noteCapfProgress: assign({
+      capfActivity: ({ event, context }) => (event.type === 'capf.client.progress' ? event.stage : context.capfActivity),
+    }),
+    storeLsc: assign({
+      flash: ({ context, event }) => (event.type === 'capf.client.lscStored' ? { ...context.flash, lsc: event.credential } : context.flash),
+    }),
+    deleteLsc: assign({ flash: ({ context }) => ({ ...context.flash, lsc: null }) }),
+    noteCapfOutcome: assign({
+      capfOutcome: ({ event, context }) => (event.type === 'capf.client.finished' ? event.outcome : context.capfOutcome),
+      capfActivity: 'idle' as CapfActivity,
+      capfClient: null,
+    }),
+    announceOperationDone: ({ context, event }) => {
+      if (event.type !== 'capf.client.finished') return;
+      if (event.outcome === 'installed') context.env.log.phoneStatus(context.spec.deviceName, STATUS.lscInstalled);
+      if (event.outcome === 'deleted') context.env.log.phoneStatus(context.spec.deviceName, STATUS.lscDeleted);
+      context.console.resetting(event.outcome === 'installed' ? 'LSC installed' : 'LSC deleted');
+    },
+    eraseTrustList: assign({ flash: ({ context }) => ({ ...context.flash, itl: null }), trustList: null }),
+    logRestartRequested: ({ context }) => context.console.resetting('check-sync from Cisco Unified CM'),
+  },
+}).createMachine({
+  id: 'phone',
+  context: ({ input, spawn }) => {
+    const random = input.env.random.fork(ids.phone(input.spec.deviceName));
+    const console = new PhoneConsole(input.spec.deviceName, input.env.log, random.fork('console'));
+    const systemId = ids.phone(input.spec.deviceName);
+    const trust = input.flash.itl ? parseItl(input.flash.itl) : null;
+    return {
+      env: input.env,
+      spec: input.spec,
+      model: PHONE_MODELS[input.spec.model],
+      systemId,
+      dnsServer: input.dnsServer,
+      tftpServer: input.tftpServer,
+      console,
+      flash: input.flash,
+      trustList: trust?.ok ? trust.value : null,
+      config: null,
+      capfActivity: 'idle',
+      capfOutcome: null,
+      capfClient: null,
+      capfRuns: 0,
+      downloads: 0,
+      candidateItl: null,
+      tvsToResolve: [],
+      enteredAuthenticationString: null,
+      dnsmasq: spawn('dnsmasq', {
+        id: 'dnsmasq',
+        systemId: ids.dnsmasq(input.spec.deviceName),
+        input: { systemId: ids.dnsmasq(input.spec.deviceName), phoneIp: input.spec.ip, dnsServer: input.dnsServer, console, random: random.fork('dnsmasq'), now: () => input.env.clock.now() },
+      }),
+    };
+  },
+  initial: 'off',
+  states: {
+    off: {
+      on: { 'phone.power.on': 'on' },
+    },
+    on: {
+      initial: 'booting',
+      on: {
+        'phone.power.off': { target: 'off', actions: ['stopCapfClient', 'forgetSession'] },
+        'phone.reset': { target: '.booting', reenter: true },
+        'phone.trustList.erase': { actions: 'eraseTrustList' },
+        'capf.client.lscStored': { actions: 'storeLsc' },
+        'capf.client.lscDeleted': { actions: 'deleteLsc' },
+        'capf.client.progress': { actions: 'noteCapfProgress' },
+      },
+      states: {
+        booting: {
+          entry: ['newBoot', 'stopCapfClient', 'forgetSession', 'flushDnsmasq'],
+          after: { bootTime: { target: 'trustList', actions: 'logBooted' } },
+        },
+        restarting: {
+          entry: ['logRestartRequested', 'stopCapfClient', 'forgetSession'],
+          after: { restartTime: 'trustList' },
+        },
+        trustList: {
+          initial: 'fetchingCtl',
+          states: {
+            fetchingCtl: {
+              // Non-secure cluster: no CTL exists and the 404 is harmless (domain.md §8).
+              entry: { type: 'download', params: { file: (c: PhoneContext) => `CTLSEP${c.spec.deviceName.slice(3)}.tlv`, dest: '/tmp/CTLFile.tlv' } },
+              on: { 'download.done': 'fetchingItl' },
+            },
+            fetchingItl: {
+              entry: { type: 'download', params: { file: (c: PhoneContext) => `ITLSEP${c.spec.deviceName.slice(3)}.tlv`, dest: '/tmp/ITLFile.tlv' } },
+              on: {
+                'download.done': [
+                  { guard: 'isDownloadOk', target: 'checking', actions: 'keepCandidateItl' },
+                  { target: '#phone.on.configuring', actions: 'logItlDownloadFailed' },
+                ],
+              },
+            },
+            checking: {
+              invoke: {
+                src: 'judgeTrustList',
+                input: ({ context }) => ({ env: context.env, stored: context.flash.itl, candidate: context.candidateItl! }),
+                onDone: [
+                  { guard: 'isSameTrustList', target: '#phone.on.configuring', actions: 'logTrustListUnchanged' },
+                  { guard: 'isFirstTrustList', target: '#phone.on.configuring', actions: ['logTrustListHeader', 'acceptTrustList', 'logLeapOfFaith'] },
+                  { guard: 'isUpdatedTrustList', target: '#phone.on.configuring', actions: ['logTrustListHeader', 'acceptTrustList', 'logTrustListUpdated'] },
+                  { target: '#phone.on.configuring', actions: 'logTrustListRejected' },
+                ],
+                onError: { target: '#phone.on.configuring' },
+              },
+            },
+          },
+        },
+        configuring: {
+          initial: 'fetching',
+          states: {
+            fetching: {
+              entry: { type: 'download', params: { file: (c: PhoneContext) => `${c.spec.deviceName}.cnf.xml.sgn`, dest: '/tmp/config.sgn' } },
+              on: {
+                'download.done': [
+                  { guard: 'isDownloadOk', target: 'verifying' },
+                  { target: '#phone.on.unprovisioned', actions: 'logConfigDownloadFailed' },
+                ],
+              },
+            },
+            verifying: {
+              invoke: {
+                src: 'verifyConfigFile',
+                input: ({ context, event }) => ({ env: context.env, sgn: (event as Extract<DownloadResult, { ok: true }>).body, trustList: context.trustList }),
+                onDone: [
+                  { guard: 'isConfigSignatureValid', target: 'resolvingTvs', actions: ['storeConfig', 'logConfigAccepted'] },
+                  { target: '#phone.on.unprovisioned', actions: 'logConfigRejected' },
+                ],
+                onError: { target: '#phone.on.unprovisioned', actions: 'logConfigRejected' },
+              },
+            },
+            resolvingTvs: {
+              always: { guard: ({ context }) => context.tvsToResolve.length === 0, target: 'settling' },
+              entry: 'resolveNextTvs',
+              on: { 'dns.answer': { target: 'resolvingTvs', reenter: true, actions: 'noteTvsResolution' } },
+            },
+            settling: {
+              after: { vpnCheck: { target: '#phone.on.registered', actions: 'logVpn' } },
+            },
+          },
+        },
+        unprovisioned: {
+          after: { configRetry: 'configuring' },
+        },
+        registered: {
+          entry: 'listenSip',
+          exit: ['stopSip', 'stopCapfClient'],
+          initial: 'checkingOperation',
+          on: {
+            'net.datagram.received': [
+              { guard: 'isResetRequest', target: 'booting' },
+              { guard: 'isCheckSync', target: 'restarting' },
+            ],
+            'capf.client.finished': [
+              { guard: 'resetsAfterOperation', target: 'booting', actions: ['noteCapfOutcome', 'announceOperationDone'] },
+              { target: '.idle', actions: 'noteCapfOutcome' },
+            ],
+          },
+          states: {
+            checkingOperation: {
+              always: [
+                { guard: 'startsCapfByItself', target: 'capfOperation', actions: 'startCapfClient' },
+                { guard: 'waitsForAuthenticationString', target: 'awaitingAuthenticationString' },
+                { target: 'idle' },
+              ],
+            },
+            awaitingAuthenticationString: {
+              on: { 'phone.lsc.submit': { target: 'capfOperation', actions: ['rememberAuthenticationString', 'startCapfClient'] } },
+            },
+            capfOperation: {},
+            idle: {
+              on: { 'phone.lsc.submit': { guard: 'waitsForAuthenticationString', target: 'capfOperation', actions: ['rememberAuthenticationString', 'startCapfClient'] } },
+            },
+          },
+        },
+      },
+    },
+  },
+});
+
+/** A `.sgn` without a trust list to check it against: skip the header, keep the file. */
+function stripSignedHeader(sgn: Uint8Array): Uint8Array {
+  const headerLength = sgn.length >= 8 && sgn[3] === 2 ? (sgn[6] << 8) | sgn[7] : 0;
+  return sgn.subarray(headerLength);
+}

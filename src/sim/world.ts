@@ -1,0 +1,221 @@
+/**
+ * The lab world: every real component as an actor in one XState system on one virtual clock, built from
+ * a scenario and a seed (DESIGN principles 3 and 4). `LabWorld` is the only door in: the UI and the lab
+ * runner send it the learner's actions and read snapshots, logs and the packet trace.
+ */
+import { createActor, setup, type AnyActorRef } from 'xstate';
+import { CertificateStore } from './cucm/certificates';
+import { ClusterDatabase } from './cucm/database';
+import { capfMachine } from './cucm/capf.machine';
+import { tftpMachine, type BuiltItl } from './cucm/tftp.machine';
+import { tvsMachine } from './cucm/tvs.machine';
+import { dnsMachine } from './dns/dns.machine';
+import { VirtualClock, type RunResult } from './clock';
+import { ids, type SimEnv } from './env';
+import { installLab, freshKeys, type InstalledLab, type KeySource } from './install';
+import { LogBook } from './log';
+import { networkMachine, PacketTrace } from './network';
+import { phoneMachine, lscField, type PhoneContext } from './phone/phone.machine';
+import { Random } from './random';
+import type { Scenario } from './scenario';
+import { fromLocal, toLocal } from './time';
+import { applyAction, type ActionResult, type LabAction } from './actions';
+
+export interface WorldOptions {
+  scenario: Scenario;
+  seed?: number | string;
+  /** Virtual start (epoch ms). Default: the scenario's date, or today at the scenario's hour. */
+  start?: number;
+  keySource?: KeySource;
+  /** Power the phones on at the start (default true). */
+  powerOnPhones?: boolean;
+}
+
+export interface RecordedAction {
+  /** Virtual time the learner did it at. */
+  at: number;
+  action: LabAction;
+}
+
+/**
+ * The lab's start instant: the scenario's fixed date, or else the most recent occurrence of the scenario's
+ * hour before the learner's now — never in the future, so the certificates the lab issues are already
+ * valid when the learner checks them with openssl.
+ */
+export function scenarioStart(scenario: Scenario, now: number = Date.now()): number {
+  if (scenario.start.date) return fromLocal({ ...scenario.start.date, hour: scenario.start.hour }, scenario.zone);
+  const t = toLocal(now, scenario.zone);
+  const today = fromLocal({ year: t.year, month: t.month, day: t.day, hour: scenario.start.hour }, scenario.zone);
+  if (today <= now) return today;
+  const y = toLocal(now - 86400000, scenario.zone);
+  return fromLocal({ year: y.year, month: y.month, day: y.day, hour: scenario.start.hour }, scenario.zone);
+}
+
+const worldMachine = setup({
+  types: {
+    input: {} as { env: SimEnv; trace: PacketTrace; installed: InstalledLab },
+    context: {} as { children: Record<string, AnyActorRef> },
+  },
+  actors: { network: networkMachine, dns: dnsMachine, capf: capfMachine, tftp: tftpMachine, tvs: tvsMachine, phone: phoneMachine },
+}).createMachine({
+  id: 'world',
+  context: ({ input, spawn }) => {
+    const { env, trace, installed } = input;
+    const s = env.scenario;
+    const children: Record<string, AnyActorRef> = {};
+    children[ids.network] = spawn('network', {
+      systemId: ids.network,
+      input: {
+        trace,
+        now: () => env.clock.now(),
+        hosts: [
+          ...s.nodes.map((n) => ({ host: n.name, ip: n.ip })),
+          { host: s.dns.host, ip: s.dns.ip },
+          ...s.phones.map((p) => ({ host: p.deviceName, ip: p.ip })),
+        ],
+      },
+    });
+    children[ids.dns] = spawn('dns', { systemId: ids.dns, input: { systemId: ids.dns, ip: s.dns.ip, records: s.dns.records } });
+    for (const node of s.nodes) {
+      children[ids.tvs(node.name)] = spawn('tvs', { systemId: ids.tvs(node.name), input: { env, node: node.name } });
+      children[ids.tftp(node.name)] = spawn('tftp', {
+        systemId: ids.tftp(node.name),
+        input: { env, node: node.name, activated: env.db.isActivated(node.name, 'tftp') },
+      });
+      if (node.role === 'publisher') {
+        children[ids.capf(node.name)] = spawn('capf', {
+          systemId: ids.capf(node.name),
+          input: { env, node: node.name, activated: env.db.isActivated(node.name, 'capf') },
+        });
+      }
+    }
+    for (const phone of s.phones) {
+      const tftpNode = s.nodes.find((n) => n.name === phone.tftpNode) ?? s.nodes[0];
+      children[ids.phone(phone.deviceName)] = spawn('phone', {
+        systemId: ids.phone(phone.deviceName),
+        input: {
+          env,
+          spec: phone,
+          dnsServer: s.dns.ip,
+          tftpServer: tftpNode.ip,
+          flash: { itl: null, lsc: null, mic: installed.mics.get(phone.deviceName) ?? null },
+        },
+      });
+    }
+    return { children };
+  },
+});
+
+export class LabWorld {
+  readonly actions: RecordedAction[] = [];
+  /** Actions and clock runs take turns: an action's effects land at one virtual instant, whoever drives the clock. */
+  #turn: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    readonly env: SimEnv,
+    readonly trace: PacketTrace,
+    readonly installed: InstalledLab,
+    readonly seed: number | string,
+    readonly start: number,
+    readonly root: ReturnType<typeof createActor<typeof worldMachine>>,
+  ) {}
+
+  static async create(options: WorldOptions): Promise<LabWorld> {
+    const scenario = options.scenario;
+    const seed = options.seed ?? 1;
+    const start = options.start ?? scenarioStart(scenario);
+    const clock = new VirtualClock(start);
+    const random = new Random(seed, scenario.id);
+    const log = new LogBook(() => clock.now(), scenario.zone);
+    const env: SimEnv = { clock, log, zone: scenario.zone, random, db: new ClusterDatabase(), certs: new CertificateStore(), scenario };
+    const installed = await installLab(scenario, start, random.fork('install'), env.certs, env.db, options.keySource ?? freshKeys);
+    const trace = new PacketTrace();
+    const root = createActor(worldMachine, { clock, input: { env, trace, installed }, systemId: 'world' });
+    const world = new LabWorld(env, trace, installed, seed, start, root);
+    root.start();
+    if (options.powerOnPhones !== false) {
+      for (const p of scenario.phones) world.actor(ids.phone(p.deviceName))?.send({ type: 'phone.power.on' });
+    }
+    await clock.drain();
+    return world;
+  }
+
+  get now(): number {
+    return this.env.clock.now();
+  }
+
+  get clock(): VirtualClock {
+    return this.env.clock;
+  }
+
+  actor(systemId: string): AnyActorRef | undefined {
+    return this.root.system.get(systemId);
+  }
+
+  /** Do what a learner does (a page's Save, a service restart, a CLI command …) at the current virtual time. */
+  act(action: LabAction): Promise<ActionResult> {
+    return this.#inTurn(async () => {
+      const at = this.now;
+      const result = await applyAction(this, action);
+      if (result.ok) this.actions.push({ at, action });
+      await this.env.clock.drain();
+      return result;
+    });
+  }
+
+  /** Let `ms` of virtual time pass. */
+  run(ms: number): Promise<RunResult> {
+    return this.#inTurn(() => this.env.clock.runUntil(this.now + ms));
+  }
+
+  /** Move the clock to an absolute virtual time (the UI's real-time driver, replays). */
+  runUntil(epochMs: number): Promise<RunResult> {
+    return this.#inTurn(() => this.env.clock.runUntil(epochMs));
+  }
+
+  /** Fire the next scheduled event only (the UI's "step"). */
+  step(): Promise<boolean> {
+    return this.#inTurn(() => this.env.clock.step());
+  }
+
+  /** Run until nothing is left to happen, or `maxMs` of virtual time at most. */
+  runUntilSettled(maxMs = 2 * 3600 * 1000): Promise<RunResult> {
+    return this.#inTurn(() => this.env.clock.runUntilSettled(maxMs));
+  }
+
+  #inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.#turn.then(work, work);
+    this.#turn = next.catch(() => undefined);
+    return next;
+  }
+
+  phoneContext(device: string): PhoneContext | undefined {
+    return this.actor(ids.phone(device))?.getSnapshot().context as PhoneContext | undefined;
+  }
+
+  /** The phone's Settings > Security > LSC field. */
+  lsc(device: string): string {
+    const c = this.phoneContext(device);
+    return c ? lscField(c) : 'Not Installed';
+  }
+
+  /** The phone record's "Certificate Operation Status". */
+  certificateOperationStatus(device: string): string {
+    return this.env.db.phone(device)?.capf.certificateOperationStatus ?? 'None';
+  }
+
+  /** The ITL a TFTP node serves right now (null when its service has none). */
+  servedItl(node: string): BuiltItl | null {
+    const snap = this.actor(ids.tftp(node))?.getSnapshot();
+    return (snap?.context as { itl: BuiltItl | null } | undefined)?.itl ?? null;
+  }
+
+  /** Value of an actor's statechart ("started", { on: "registered" } …). */
+  stateOf(systemId: string): unknown {
+    return this.actor(systemId)?.getSnapshot().value;
+  }
+
+  stop(): void {
+    this.root.stop();
+  }
+}

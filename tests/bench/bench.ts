@@ -1,0 +1,175 @@
+/**
+ * Performance targets (issue: foundation), measured in one run:
+ *  (a) one phone's headless enrolment (world booted, RSA 2048) ÷ the raw WebCrypto + pkijs work it needs
+ *      (one key generation, one CSR, one LSC issue) — target ≤ 1.3;
+ *  (b) lab boot (install + boot until the phone is registered) ÷ the same key generations done the same
+ *      way (concurrently) — reported;
+ *  (c) 200 phones enrolling with EC P-256 keys ÷ their raw crypto, done the same way (concurrently) —
+ *      target ≤ 1.5.
+ * Each figure is a median with its run count. Runs of a measurement and of its baseline are interleaved so
+ * that machine noise (RSA key generation varies a lot) hits both alike.
+ *
+ *   npm run bench            human-readable
+ *   npm run bench -- --json  the same, ending with one JSON line
+ */
+import { seedLab } from '../../src/content/scenarios/seed-lab';
+import { seedProcedure } from '../../src/content/procedures';
+import { issueLsc } from '../../src/pki/certificates';
+import { createCsr } from '../../src/pki/csr';
+import { generateKeyPair, type KeySpec } from '../../src/pki/keys';
+import type { CapfForm } from '../../src/sim/actions';
+import type { KeySource } from '../../src/sim/install';
+import type { Scenario } from '../../src/sim/scenario';
+import { operationCompletesByString } from '../../src/sim/time';
+import { LabWorld } from '../../src/sim/world';
+
+const json = process.argv.includes('--json');
+const quick = process.argv.includes('--quick');
+const START = Date.UTC(2026, 10, 24, 14);
+const say = (s: string) => {
+  if (!json || true) console.log(s);
+};
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+async function timed(f: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await f();
+  return performance.now() - t;
+}
+
+/** The raw crypto of one enrolment: the phone's key and CSR, CAPF's LSC. */
+async function rawEnrolment(spec: KeySpec, capf: { der: Uint8Array; key: CryptoKey }, device: string, serial: Uint8Array) {
+  const keys = await generateKeyPair(spec);
+  const csr = await createCsr({ subject: [['CN', device]], keys });
+  const lsc = await issueLsc({ csr, issuerCertificate: capf.der, issuerPrivateKey: capf.key, deviceName: device, serialNumber: serial, notBefore: new Date(START), validityDays: 1825 });
+  if (!lsc.ok) throw new Error(lsc.error);
+}
+
+const serial = () => Uint8Array.from({ length: 16 }, (_, i) => (i === 0 ? 0x11 : (Math.random() * 256) | 0));
+
+async function benchEnrolment(runs: number) {
+  const world = await LabWorld.create({ scenario: seedLab, seed: 1, start: START });
+  await world.runUntilSettled();
+  const device = seedLab.phones[0].deviceName;
+  const capf = world.env.certs.identity('ao115pub', 'CAPF')!;
+  const enrol: number[] = [];
+  const raw: number[] = [];
+  // Warm-up: JIT, pkijs' first use.
+  await rawEnrolment({ kind: 'RSA', bits: 2048 }, { der: capf.der, key: capf.keys!.privateKey }, device, serial());
+  for (let i = 0; i < runs; i++) {
+    raw.push(await timed(() => rawEnrolment({ kind: 'RSA', bits: 2048 }, { der: capf.der, key: capf.keys!.privateKey }, device, serial())));
+    enrol.push(
+      await timed(async () => {
+        for (const a of seedProcedure(world)) await world.act(a);
+        await world.runUntilSettled();
+      }),
+    );
+    if (world.certificateOperationStatus(device) !== 'Upgrade Success' || world.lsc(device) !== 'Installed') throw new Error('enrolment did not succeed');
+  }
+  world.stop();
+  return { enrol: median(enrol), raw: median(raw), runs };
+}
+
+/** The keys a lab installation generates, made the way installLab makes them (all at once). */
+function installationKeySpecs(s: Scenario): KeySpec[] {
+  const rsa: KeySpec = { kind: 'RSA', bits: 2048 };
+  const ec: KeySpec = { kind: 'EC', curve: 'P-384' };
+  const specs: KeySpec[] = [];
+  for (const _ of s.nodes) specs.push(rsa, ec, rsa);
+  specs.push(rsa, rsa, rsa); // CAPF, ITLRecovery, manufacturing CA
+  for (const _ of s.phones) specs.push(rsa); // MIC
+  return specs;
+}
+
+async function benchBoot(runs: number) {
+  const boot: number[] = [];
+  const raw: number[] = [];
+  const specs = installationKeySpecs(seedLab);
+  for (let i = 0; i < runs; i++) {
+    raw.push(await timed(() => Promise.all(specs.map((s) => generateKeyPair(s)))));
+    boot.push(
+      await timed(async () => {
+        const world = await LabWorld.create({ scenario: seedLab, seed: i, start: START });
+        const r = await world.runUntilSettled();
+        if (!r.settled || world.stateOf(`phone/${seedLab.phones[0].deviceName}`) === undefined) throw new Error('boot did not settle');
+        world.stop();
+      }),
+    );
+  }
+  return { boot: median(boot), raw: median(raw), runs, keys: specs.length };
+}
+
+function bulkScenario(n: number): Scenario {
+  const phones = Array.from({ length: n }, (_, i) => {
+    const mac = (0x682c7b000000 + i + 1).toString(16).toUpperCase().padStart(12, '0');
+    return { deviceName: `SEP${mac}`, model: 'CP-8845', ip: `10.122.${140 + (i >> 8)}.${(i & 0xff) + 1}`, tftpNode: i % 2 ? 'ao115pub' : 'ao115sub', description: `bulk phone ${i + 1}` };
+  });
+  return { ...seedLab, id: 'bulk', phones };
+}
+
+async function benchBulk(n: number, runs: number) {
+  const scenario = bulkScenario(n);
+  // The installation is not what (c) measures: the phones' MICs share one key to keep setup short.
+  const shared = new Map<string, Promise<CryptoKeyPair>>();
+  const keySource: KeySource = (spec, label) => {
+    const key = label.endsWith('/MIC') ? 'MIC' : label;
+    if (!shared.has(key)) shared.set(key, generateKeyPair(spec));
+    return shared.get(key)!;
+  };
+  const bulk: number[] = [];
+  const raw: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const world = await LabWorld.create({ scenario, seed: i, start: START, keySource });
+    await world.runUntilSettled();
+    const capf = world.env.certs.identity('ao115pub', 'CAPF')!;
+    raw.push(
+      await timed(() =>
+        Promise.all(scenario.phones.map((p) => rawEnrolment({ kind: 'EC', curve: 'P-256' }, { der: capf.der, key: capf.keys!.privateKey }, p.deviceName, serial()))),
+      ),
+    );
+    const capfForm: CapfForm = {
+      certificateOperation: 'Install/Upgrade',
+      authenticationMode: 'By Null String',
+      keyOrder: 'EC Only',
+      rsaKeySize: 2048,
+      ecKeySize: 256,
+      operationCompletesBy: operationCompletesByString(world.now + 2 * 3600000, world.env.zone),
+    };
+    bulk.push(
+      await timed(async () => {
+        for (const p of scenario.phones) await world.act({ type: 'cucm.phone.save', device: p.deviceName, capf: capfForm });
+        for (const p of scenario.phones) await world.act({ type: 'cucm.phone.applyConfig', device: p.deviceName });
+        await world.runUntilSettled();
+      }),
+    );
+    const installed = scenario.phones.filter((p) => world.lsc(p.deviceName) === 'Installed').length;
+    if (installed !== n) throw new Error(`bulk enrolment: ${installed}/${n} phones got an LSC`);
+    world.stop();
+  }
+  return { bulk: median(bulk), raw: median(raw), runs, phones: n };
+}
+
+const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+
+const a = await benchEnrolment(quick ? 5 : 41);
+say(`(a) enrolment, RSA 2048: median ${fmt(a.enrol)} over ${a.runs} runs; raw keygen+CSR+issue median ${fmt(a.raw)} over ${a.runs} runs; ratio ${(a.enrol / a.raw).toFixed(3)} (target ≤ 1.3)`);
+const b = await benchBoot(quick ? 3 : 15);
+say(`(b) lab boot: median ${fmt(b.boot)} over ${b.runs} runs; its ${b.keys} key generations (concurrent) median ${fmt(b.raw)} over ${b.runs} runs; ratio ${(b.boot / b.raw).toFixed(3)}`);
+const c = await benchBulk(200, quick ? 1 : 5);
+say(`(c) ${c.phones} phones, EC P-256: median ${fmt(c.bulk)} over ${c.runs} runs; raw crypto (concurrent) median ${fmt(c.raw)} over ${c.runs} runs; ratio ${(c.bulk / c.raw).toFixed(3)} (target ≤ 1.5)`);
+if (json) {
+  console.log(
+    JSON.stringify({
+      enrolmentRatio: +(a.enrol / a.raw).toFixed(3),
+      bootRatio: +(b.boot / b.raw).toFixed(3),
+      bulkRatio: +(c.bulk / c.raw).toFixed(3),
+      runs: { enrolment: a.runs, boot: b.runs, bulk: c.runs },
+      medianMs: { enrolment: a.enrol, enrolmentRaw: a.raw, boot: b.boot, bootRaw: b.raw, bulk: c.bulk, bulkRaw: c.raw },
+    }),
+  );
+}
