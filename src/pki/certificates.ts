@@ -53,16 +53,16 @@ import {
  * downloaded file; the CN is the real CA's name so the lab's screens read like CUCM's trust store.
  */
 export const MANUFACTURING_CA_SUBJECT: DistinguishedName = [
-  ['CN', 'Cisco Manufacturing CA SHA2'],
-  ['OU', 'Simulated by LSC Lab - not a Cisco certificate'],
   ['O', 'Cisco'],
+  ['OU', 'Simulated by LSC Lab - not a Cisco certificate'],
+  ['CN', 'Cisco Manufacturing CA SHA2'],
 ];
 
 /** MIC subject `CN=<model>-<device name>, O=Cisco Systems Inc.` (Online CA LSCs use this CN form, [C S17]). */
 export function micSubject(model: string, deviceName: string): DistinguishedName {
   return [
-    ['CN', `${model}-${deviceName}`],
     ['O', 'Cisco Systems Inc.'],
+    ['CN', `${model}-${deviceName}`],
   ];
 }
 

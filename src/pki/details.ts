@@ -20,9 +20,7 @@
  *
  * Names: Java prints a Name last RDN first (RFC 2253 order). A real CUCM self-signed certificate is
  * encoded C, O, OU, CN, ST, L (openssl shows `C = US, O = …, L = …`), which is why CUCM prints
- * "L=…, ST=…, CN=…". names.ts encodes the RDNs in the printed order instead, so this module prints them
- * in encoded order; both give the seed's line. Should names.ts move to the real encoding order, print
- * the reversed list here.
+ * "L=…, ST=…, CN=…"; names.ts encodes that order and `formatCucmName` prints it reversed.
  *
  * Dates are formatted by the caller (the simulator's clock and time zone, e.g. "Mon Nov 21 15:49:43 EST
  * 2016"): this module never decides a time zone.

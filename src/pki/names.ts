@@ -2,9 +2,10 @@
  * Distinguished names (RFC 5280 §4.1.2.4) in the three spellings LSC Lab has to reproduce:
  *
  * - the DER form: `RDNSequence ::= SEQUENCE OF RelativeDistinguishedName`, written with **one attribute per
- *   RDN** in the order CUCM writes it (`L, ST, CN, OU, O, C` for cluster certificates — seed article);
+ *   RDN** in the order CUCM encodes its self-signed certificates: `C, O, OU, CN, ST, L` (a real CUCM
+ *   certificate shows `C = US, O = …, OU = …, CN = …, ST = …, L = …` in openssl);
  * - CUCM's "Certificate File Data" form: `L=Boxborough, ST=MA, CN=CAPF-7f0ae8d7, OU=TAC, O=Cisco Systems, C=US`
- *   (encoded order, comma + space);
+ *   — Java's X500Principal prints the last RDN first (RFC 2253 order), which is why the seed reads `L=…` first;
  * - the ITL/CTL form: `CN=CAPF-7f0ae8d7;OU=TAC;O=Cisco Systems;L=Boxborough;ST=MA;C=US` (CN first, then
  *   OU, O, L, ST, C, semicolon-separated — seed `show itl`, domain.md §5.1).
  */
@@ -30,15 +31,15 @@ const TYPE_BY_OID = new Map(Object.entries(DN_OIDS).map(([t, oid]) => [oid, t as
 /** Subject fields of the seed lab's cluster certificates (CAPF, CallManager, TVS, ITLRecovery). */
 export const SEED_ORGANISATION = { L: 'Boxborough', ST: 'MA', OU: 'TAC', O: 'Cisco Systems', C: 'US' } as const;
 
-/** `L=…, ST=…, CN=<cn>, OU=…, O=…, C=…` — the order CUCM writes its self-signed certificates in. */
+/** `C, O, OU, CN=<cn>, ST, L` — the encoding order of CUCM's self-signed certificates (printed reversed). */
 export function clusterSubject(cn: string, org: typeof SEED_ORGANISATION = SEED_ORGANISATION): DistinguishedName {
   return [
-    ['L', org.L],
-    ['ST', org.ST],
-    ['CN', cn],
-    ['OU', org.OU],
-    ['O', org.O],
     ['C', org.C],
+    ['O', org.O],
+    ['OU', org.OU],
+    ['CN', cn],
+    ['ST', org.ST],
+    ['L', org.L],
   ];
 }
 
@@ -74,9 +75,12 @@ export function fromRdns(rdns: RelativeDistinguishedNames): Array<[string, strin
   return rdns.typesAndValues.map((tv) => [TYPE_BY_OID.get(tv.type) ?? tv.type, String(tv.value.valueBlock.value)]);
 }
 
-/** "L=Boxborough, ST=MA, CN=CAPF-7f0ae8d7, OU=TAC, O=Cisco Systems, C=US" */
+/** "L=Boxborough, ST=MA, CN=CAPF-7f0ae8d7, OU=TAC, O=Cisco Systems, C=US": last RDN first, as Java prints a Name. */
 export function formatCucmName(dn: ReadonlyArray<readonly [string, string]>): string {
-  return dn.map(([t, v]) => `${t}=${v}`).join(', ');
+  return [...dn]
+    .reverse()
+    .map(([t, v]) => `${t}=${v}`)
+    .join(', ');
 }
 
 const ITL_ORDER = ['CN', 'OU', 'O', 'L', 'ST', 'C'];

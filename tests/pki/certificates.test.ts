@@ -18,7 +18,7 @@ import { daysAfter, DAY_MS, keysFor, LAB_DAY, makeCapf, nextSerial, RSA2048 } fr
 
 const DEVICE = 'SEP682C7B5C2342';
 const SOON = daysAfter(LAB_DAY, 1);
-const SEED_CAPF_DN = 'L = Boxborough, ST = MA, CN = CAPF-7f0ae8d7, OU = TAC, O = Cisco Systems, C = US';
+const SEED_CAPF_DN = 'C = US, O = Cisco Systems, OU = TAC, CN = CAPF-7f0ae8d7, ST = MA, L = Boxborough';
 
 /** The block openssl prints under one extension header, e.g. "X509v3 Key Usage: critical". */
 function extension(text: string, header: string): string {
@@ -79,7 +79,7 @@ describe('the self-signed certificates a CUCM node generates, as openssl reads t
         notAfter: daysAfter(LAB_DAY, 1825),
       });
       const text = x509Text(der);
-      expect(text).toContain('Subject: L = Boxborough, ST = MA, CN = ao115pub, OU = TAC, O = Cisco Systems, C = US\n');
+      expect(text).toContain('Subject: C = US, O = Cisco Systems, OU = TAC, CN = ao115pub, ST = MA, L = Boxborough\n');
       expect(text).toContain('Signature Algorithm: sha256WithRSAEncryption');
       expect(extension(text, 'X509v3 Basic Constraints')).toBe('X509v3 Basic Constraints: critical\nCA:TRUE');
       expect(extension(text, 'X509v3 Key Usage')).toBe(
@@ -199,13 +199,13 @@ describe('the factory certificate (MIC) and its simulated manufacturing CA', () 
 
     const caText = x509Text(ca);
     expect(caText).toContain(
-      'Subject: CN = Cisco Manufacturing CA SHA2, OU = Simulated by LSC Lab - not a Cisco certificate, O = Cisco\n',
+      'Subject: O = Cisco, OU = Simulated by LSC Lab - not a Cisco certificate, CN = Cisco Manufacturing CA SHA2\n',
     );
     expect(extension(caText, 'X509v3 Basic Constraints')).toBe('X509v3 Basic Constraints: critical\nCA:TRUE');
 
     const micText = x509Text(mic);
-    expect(micText).toContain('Subject: CN = CP-8845-SEP682C7B5C2342, O = Cisco Systems Inc.\n');
-    expect(micText).toContain('Issuer: CN = Cisco Manufacturing CA SHA2, OU = Simulated by LSC Lab - not a Cisco certificate, O = Cisco\n');
+    expect(micText).toContain('Subject: O = Cisco Systems Inc., CN = CP-8845-SEP682C7B5C2342\n');
+    expect(micText).toContain('Issuer: O = Cisco, OU = Simulated by LSC Lab - not a Cisco certificate, CN = Cisco Manufacturing CA SHA2\n');
     expect(micText).toContain('Signature Algorithm: sha256WithRSAEncryption');
     expect(extension(micText, 'X509v3 Basic Constraints')).toBe('X509v3 Basic Constraints: critical\nCA:FALSE');
     expect(extension(micText, 'X509v3 Key Usage')).toBe('X509v3 Key Usage: critical\nDigital Signature, Key Encipherment');
@@ -224,7 +224,7 @@ describe('CAPF issues the LSC from the phone CSR (Install/Upgrade)', () => {
     const lsc = await lscFrom(capf, await phoneCsr(RSA2048));
     const text = x509Text(lsc);
     expect(text).toContain(`Issuer: ${SEED_CAPF_DN}\n`);
-    expect(text).toContain('Subject: L = Boxborough, ST = MA, CN = SEP682C7B5C2342, OU = TAC, O = Cisco Systems, C = US\n');
+    expect(text).toContain('Subject: C = US, O = Cisco Systems, OU = TAC, CN = SEP682C7B5C2342, ST = MA, L = Boxborough\n');
     expect(text).toContain('Signature Algorithm: sha256WithRSAEncryption');
     expect(text).toContain('Not Before: Mar 15 14:00:00 2021 GMT');
     expect(text).toContain('Not After : Mar 14 14:00:00 2026 GMT'); // 1825 days later
