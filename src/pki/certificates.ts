@@ -26,7 +26,8 @@ import {
   type Extension,
 } from 'pkijs';
 import { parseCsr, verifyParsedCsr } from './csr';
-import { exactBuffer, type Decoded } from './encode';
+import { sha1 } from '@noble/hashes/legacy.js';
+import { exactBuffer, toHex, type Decoded } from './encode';
 import {
   authorityKeyIdentifierExtension,
   EXTENSION_OIDS,
@@ -224,8 +225,26 @@ export async function createManufacturingCa(req: {
   return createRootCa({ ...req, subject: MANUFACTURING_CA_SUBJECT });
 }
 
+/**
+ * Issuer certificates read, by content: a CA (CAPF, the manufacturing CA) signs many certificates with the
+ * same certificate, and pkijs parsing costs more than the signature. The parsed objects are only read
+ * (names are cloned before use), never changed.
+ */
+const issuers = new Map<string, Decoded<Certificate>>();
+
+function parseIssuer(der: Uint8Array): Decoded<Certificate> {
+  const key = `${der.length}:${toHex(sha1(der))}`;
+  let parsed = issuers.get(key);
+  if (!parsed) {
+    parsed = parseUntrustedCertificate(der.slice());
+    if (issuers.size >= 64) issuers.delete(issuers.keys().next().value!);
+    issuers.set(key, parsed);
+  }
+  return parsed;
+}
+
 function mustParse(der: Uint8Array, what: string): Certificate {
-  const parsed = parseUntrustedCertificate(der);
+  const parsed = parseIssuer(der);
   if (!parsed.ok) throw new Error(`${what}: ${parsed.error}`);
   return parsed.value;
 }
@@ -302,7 +321,7 @@ async function acceptCsr(csrDer: Uint8Array) {
 }
 
 function validIssuer(der: Uint8Array, role: string): Decoded<Certificate> {
-  const parsed = parseUntrustedCertificate(der);
+  const parsed = parseIssuer(der);
   if (!parsed.ok) return { ok: false, error: `The ${role} certificate cannot be read: ${parsed.error}` };
   return parsed;
 }

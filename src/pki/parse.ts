@@ -14,7 +14,8 @@
  */
 import * as asn1js from 'asn1js';
 import { BasicConstraints, Certificate, ExtKeyUsage, type PublicKeyInfo } from 'pkijs';
-import { exactBuffer, type Decoded } from './encode';
+import { sha1 } from '@noble/hashes/legacy.js';
+import { exactBuffer, toHex, type Decoded } from './encode';
 import { fromRdns } from './names';
 
 export type PublicKeyDescription =
@@ -156,8 +157,32 @@ export function describePublicKeyInfo(spki: PublicKeyInfo): Decoded<PublicKeyDes
   return { ok: false, error: `Unsupported public key algorithm ${oid}.` };
 }
 
+/**
+ * Certificates already read, by content. The lab reads the same few certificates over and over (every
+ * phone checks its ITL and configuration signatures at each boot), and pkijs parsing is the slow part.
+ * Entries keep their own copy of the bytes, so a caller changing its array afterwards changes nothing here.
+ */
+const described = new Map<string, Decoded<CertificateInfo>>();
+const DESCRIBED_MAX = 1024;
+
 export function describeCertificate(der: Uint8Array): Decoded<CertificateInfo> {
-  const parsed = parseCertificate(der);
+  if (!(der instanceof Uint8Array) || der.length === 0) return { ok: false, error: 'The certificate is empty.' };
+  const key = `${der.length}:${toHex(sha1(der))}`;
+  const hit = described.get(key);
+  if (hit) return hit;
+  let result: Decoded<CertificateInfo>;
+  try {
+    result = describeFresh(der.slice());
+  } catch (e) {
+    result = { ok: false, error: `The certificate cannot be read: ${(e as Error).message}` };
+  }
+  if (described.size >= DESCRIBED_MAX) described.delete(described.keys().next().value!);
+  described.set(key, result);
+  return result;
+}
+
+function describeFresh(der: Uint8Array): Decoded<CertificateInfo> {
+  const parsed = parseUntrustedCertificate(der);
   if (!parsed.ok) return parsed;
   const cert = parsed.value;
   const key = describePublicKey(cert);
@@ -202,14 +227,25 @@ export function describeCertificate(der: Uint8Array): Decoded<CertificateInfo> {
   };
 }
 
+/** Verification keys already imported, by key and hash (public keys: nothing secret is kept). */
+const importedKeys = new Map<string, Promise<CryptoKey>>();
+
 /** Import a certificate's public key for signature checks (RSASSA-PKCS1-v1_5 or ECDSA). */
-export async function importCertificateKey(
+export function importCertificateKey(
   info: Pick<CertificateInfo, 'spki' | 'publicKey'>,
   hash: 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512' = 'SHA-256',
 ): Promise<CryptoKey> {
-  const algorithm =
-    info.publicKey.kind === 'RSA'
-      ? { name: 'RSASSA-PKCS1-v1_5', hash }
-      : { name: 'ECDSA', namedCurve: info.publicKey.curve };
-  return crypto.subtle.importKey('spki', exactBuffer(info.spki), algorithm, true, ['verify']);
+  const id = `${info.publicKey.kind === 'RSA' ? hash : 'ECDSA'}:${toHex(sha1(info.spki))}`;
+  let key = importedKeys.get(id);
+  if (!key) {
+    const algorithm =
+      info.publicKey.kind === 'RSA'
+        ? { name: 'RSASSA-PKCS1-v1_5', hash }
+        : { name: 'ECDSA', namedCurve: info.publicKey.curve };
+    key = crypto.subtle.importKey('spki', exactBuffer(info.spki), algorithm, true, ['verify']);
+    if (importedKeys.size >= 256) importedKeys.delete(importedKeys.keys().next().value!);
+    importedKeys.set(id, key);
+    key.catch(() => importedKeys.delete(id));
+  }
+  return key;
 }

@@ -27,6 +27,8 @@ interface Timer {
   at: number;
   seq: number;
   fn: () => void;
+  /** The real computation this firing delivers: the clock waits for it before moving on. */
+  blocker?: Promise<unknown>;
   label?: string;
 }
 
@@ -51,7 +53,14 @@ export class VirtualClock implements Clock {
   /** Real computations still running. */
   #inFlight = new Set<Promise<unknown>>();
 
-  constructor(startEpochMs: number) {
+  /**
+   * `realJitter` (tests only) makes each real computation finish a random real time later, to prove that
+   * the order in which computations finish in real time never shows in a run.
+   */
+  constructor(
+    startEpochMs: number,
+    readonly realJitter?: () => number,
+  ) {
     this.#now = startEpochMs;
   }
 
@@ -74,7 +83,9 @@ export class VirtualClock implements Clock {
    * the clock reaches now + durationMs (never earlier, even if the real work is faster).
    */
   work<T>(durationMs: number, start: () => Promise<T>, label?: string): Promise<T> {
-    const real = (async () => start())();
+    const jitter = this.realJitter?.() ?? 0;
+    const started = (async () => start())();
+    const real = jitter > 0 ? started.then((v) => new Promise<T>((r) => setTimeout(() => r(v), jitter))) : started;
     const settled = real.then(
       () => undefined,
       () => undefined,
@@ -85,9 +96,10 @@ export class VirtualClock implements Clock {
     // early rejection from being reported as unhandled before the clock reaches the delivery time.
     real.catch(() => undefined);
     return new Promise<T>((resolve, reject) => {
-      this.#schedule(Math.max(0, durationMs), () => {
+      const timer = this.#schedule(Math.max(0, durationMs), () => {
         real.then(resolve, reject);
       }, label);
+      timer.blocker = settled;
     });
   }
 
@@ -103,7 +115,6 @@ export class VirtualClock implements Clock {
 
   /** Fire the next timer (and everything it starts at the same instant). False when nothing is scheduled. */
   async step(): Promise<boolean> {
-    await this.#quiesce();
     const next = this.#timers[0];
     if (!next) return false;
     await this.#fire(next);
@@ -136,12 +147,12 @@ export class VirtualClock implements Clock {
     try {
       await yieldToMacrotask();
       for (;;) {
-        await this.#quiesce();
         const next = this.#timers[0];
         if (!next || next.at > limit) break;
         await this.#fire(next);
         fired++;
       }
+      await this.#quiesce();
       const settled = this.#timers.length === 0;
       if (advanceToLimit && limit > this.#now) this.#now = limit;
       return { settled, now: this.#now, fired };
@@ -160,6 +171,10 @@ export class VirtualClock implements Clock {
 
   /** Fire the first timer; callers have waited for running computations, so the queue head is final. */
   async #fire(timer: Timer): Promise<void> {
+    if (timer.blocker) await timer.blocker;
+    // Waiting may have let an earlier timer in (a learner's action); fire in order regardless.
+    const head = this.#timers[0];
+    if (head !== timer) return;
     this.#timers.shift();
     if (timer.at > this.#now) this.#now = timer.at;
     timer.fn();

@@ -84,6 +84,7 @@ export interface NetworkTables {
   hosts: Map<string, { host: string; up: boolean }>; // by IP
   bindings: Map<string, Binding>; // key `${ip}/${transport}/${port}`
   connections: Map<string, Connection>;
+  exchanges: Map<string, Connection>;
   firewall: FirewallRule[];
 }
 
@@ -121,11 +122,35 @@ export type NetworkEvent =
       payload: unknown;
     }
   | { type: 'net.close'; connId: string; owner: string }
+  /**
+   * A whole request/response exchange on a short TCP connection (HTTP file downloads): the network plays
+   * the handshake, the request, the server's answer and the close into the trace, as a capture shows them.
+   */
+  | {
+      type: 'net.exchange';
+      connId: string;
+      owner: string;
+      from: Endpoint;
+      to: Endpoint;
+      protocol: AppProtocol;
+      summary: string;
+      detail?: Record<string, unknown>;
+      payload: unknown;
+    }
+  /** The server's answer to a `net.exchange.request`. */
+  | {
+      type: 'net.reply';
+      connId: string;
+      owner: string;
+      protocol: AppProtocol;
+      summary: string;
+      detail?: Record<string, unknown>;
+      bytes?: Uint8Array;
+      payload: unknown;
+    }
   | { type: 'net.firewall.add'; rule: FirewallRule }
   | { type: 'net.firewall.remove'; id: string }
-  | { type: 'net.host.set'; ip: string; up: boolean }
-  /** Internal: a message reaching its destination after the link's latency. */
-  | { type: 'net.arrive'; owner: string; delivery: NetworkDelivery };
+  | { type: 'net.host.set'; ip: string; up: boolean };
 
 /** Events the network delivers to hosts. */
 export type NetworkDelivery =
@@ -135,16 +160,18 @@ export type NetworkDelivery =
   | { type: 'net.connected'; connId: string }
   | { type: 'net.refused'; connId: string }
   | { type: 'net.received'; connId: string; payload: unknown }
-  | { type: 'net.closed'; connId: string };
+  | { type: 'net.closed'; connId: string }
+  | { type: 'net.exchange.request'; connId: string; from: Endpoint; payload: unknown }
+  | { type: 'net.exchange.response'; connId: string; payload: unknown }
+  | { type: 'net.exchange.failed'; connId: string; reason: 'refused' };
 
-type Enqueue = { sendTo: (...args: any[]) => void; raise: (...args: any[]) => void };
+type Enqueue = { sendTo: (...args: any[]) => void };
+type SystemLike = { get: (systemId: string) => AnyActorRef | undefined };
 
-/**
- * Deliver after the link's latency. The message goes through the network's own queue so that, when it
- * arrives, a socket whose process has ended in the meantime simply receives nothing.
- */
-function deliver(enqueue: Enqueue, owner: string, delivery: NetworkDelivery, delay: number): void {
-  enqueue.raise({ type: 'net.arrive', owner, delivery }, { delay });
+/** Deliver to the socket's owner after the link's latency; a socket whose process has ended receives nothing. */
+function deliver(enqueue: Enqueue, system: SystemLike, owner: string, delivery: NetworkDelivery, delay: number): void {
+  const target = system.get(owner);
+  if (target && target.getSnapshot().status === 'active') enqueue.sendTo(target, delivery, { delay });
 }
 
 const bindingKey = (ip: string, transport: Transport, port: number) => `${ip}/${transport}/${port}`;
@@ -219,11 +246,11 @@ export const networkMachine = setup({
       const target = binding && (system.get(binding.owner) as AnyActorRef | undefined);
       if (!target) {
         context.trace.record({ ...base, outcome: 'unreachable', note: 'ICMP destination port unreachable' });
-        deliver(enqueue, event.owner, { type: 'net.datagram.unreachable', to: event.to, payload: event.payload }, 2 * delay);
+        deliver(enqueue, system, event.owner, { type: 'net.datagram.unreachable', to: event.to, payload: event.payload }, 2 * delay);
         return;
       }
       context.trace.record({ ...base, outcome: 'delivered' });
-      deliver(enqueue, binding.owner, { type: 'net.datagram.received', from: event.from, to: event.to, payload: event.payload }, delay);
+      deliver(enqueue, system, binding.owner, { type: 'net.datagram.received', from: event.from, to: event.to, payload: event.payload }, delay);
     }),
     openConnection: enqueueActions(({ context, event, enqueue, system }) => {
       if (event.type !== 'net.connect') return;
@@ -253,7 +280,7 @@ export const networkMachine = setup({
       if (!server || !binding) {
         context.trace.record({ ...syn, outcome: 'refused', note: 'nothing listens on this port' });
         context.trace.record({ ...back, summary: `${event.to.port} → ${event.from.port} [RST, ACK]`, outcome: 'delivered' });
-        deliver(enqueue, event.owner, { type: 'net.refused', connId: event.connId }, 2 * delay);
+        deliver(enqueue, system, event.owner, { type: 'net.refused', connId: event.connId }, 2 * delay);
         return;
       }
       context.trace.record({ ...syn, outcome: 'delivered' });
@@ -265,8 +292,8 @@ export const networkMachine = setup({
         protocol: event.protocol,
         open: true,
       });
-      deliver(enqueue, binding.owner, { type: 'net.accepted', connId: event.connId, peer: event.from, local: event.to }, delay);
-      deliver(enqueue, event.owner, { type: 'net.connected', connId: event.connId }, 2 * delay);
+      deliver(enqueue, system, binding.owner, { type: 'net.accepted', connId: event.connId, peer: event.from, local: event.to }, delay);
+      deliver(enqueue, system, event.owner, { type: 'net.connected', connId: event.connId }, 2 * delay);
     }),
     carrySegment: enqueueActions(({ context, event, enqueue, system }) => {
       if (event.type !== 'net.send') return;
@@ -293,12 +320,58 @@ export const networkMachine = setup({
         return;
       }
       context.trace.record({ ...packet, outcome: 'delivered' });
-      deliver(enqueue, dst.owner, { type: 'net.received', connId: conn.id, payload: event.payload }, context.latencyMs);
+      deliver(enqueue, system, dst.owner, { type: 'net.received', connId: conn.id, payload: event.payload }, context.latencyMs);
     }),
-    handOver: enqueueActions(({ event, enqueue, system }) => {
-      if (event.type !== 'net.arrive') return;
-      const target = system.get(event.owner) as AnyActorRef | undefined;
-      if (target && target.getSnapshot().status === 'active') enqueue.sendTo(target, event.delivery);
+    startExchange: enqueueActions(({ context, event, enqueue, system }) => {
+      if (event.type !== 'net.exchange') return;
+      const t = context.tables;
+      const delay = context.latencyMs;
+      const from = { ...event.from, host: hostName(t, event.from.ip) };
+      const to = { ...event.to, host: hostName(t, event.to.ip) };
+      const now = context.now();
+      const segment = (a: typeof from, b: typeof to, summary: string) =>
+        context.trace.record({ time: now, from: a, to: b, transport: 'TCP', protocol: 'TCP', summary, outcome: 'delivered' });
+      const rule = matchingRule(t, 'TCP', event.to);
+      if (rule || !t.hosts.get(event.to.ip)?.up) {
+        context.trace.record({ time: now, from, to, transport: 'TCP', protocol: 'TCP', summary: `${from.port} → ${to.port} [SYN]`, outcome: 'dropped', note: rule ? `dropped by firewall rule "${rule.description}"` : 'no host answers at this address' });
+        return;
+      }
+      const binding = t.bindings.get(bindingKey(event.to.ip, 'TCP', event.to.port));
+      if (!binding) {
+        context.trace.record({ time: now, from, to, transport: 'TCP', protocol: 'TCP', summary: `${from.port} → ${to.port} [SYN]`, outcome: 'refused', note: 'nothing listens on this port' });
+        segment(to, from, `${to.port} → ${from.port} [RST, ACK]`);
+        deliver(enqueue, system, event.owner, { type: 'net.exchange.failed', connId: event.connId, reason: 'refused' }, 2 * delay);
+        return;
+      }
+      segment(from, to, `${from.port} → ${to.port} [SYN]`);
+      segment(to, from, `${to.port} → ${from.port} [SYN, ACK]`);
+      context.trace.record({ time: now, from, to, transport: 'TCP', protocol: event.protocol, summary: event.summary, detail: event.detail, outcome: 'delivered' });
+      t.exchanges.set(event.connId, {
+        id: event.connId,
+        client: { owner: event.owner, ...from },
+        server: { owner: binding.owner, ...to },
+        protocol: event.protocol,
+        open: true,
+      });
+      deliver(enqueue, system, binding.owner, { type: 'net.exchange.request', connId: event.connId, from: event.from, payload: event.payload }, delay);
+    }),
+    finishExchange: enqueueActions(({ context, event, enqueue, system }) => {
+      if (event.type !== 'net.reply') return;
+      const t = context.tables;
+      const x = t.exchanges.get(event.connId);
+      if (!x) return;
+      t.exchanges.delete(event.connId);
+      const now = context.now();
+      const server = { host: x.server.host, ip: x.server.ip, port: x.server.port };
+      const client = { host: x.client.host, ip: x.client.ip, port: x.client.port };
+      const rule = matchingRule(t, 'TCP', server);
+      if (rule || !t.hosts.get(client.ip)?.up) {
+        context.trace.record({ time: now, from: server, to: client, transport: 'TCP', protocol: event.protocol, summary: event.summary, outcome: 'dropped', note: rule ? `dropped by firewall rule "${rule.description}"` : 'no host answers at this address' });
+        return;
+      }
+      context.trace.record({ time: now, from: server, to: client, transport: 'TCP', protocol: event.protocol, summary: event.summary, detail: event.detail, bytes: event.bytes, outcome: 'delivered' });
+      context.trace.record({ time: now, from: server, to: client, transport: 'TCP', protocol: 'TCP', summary: `${server.port} → ${client.port} [FIN, ACK]`, outcome: 'delivered' });
+      deliver(enqueue, system, x.client.owner, { type: 'net.exchange.response', connId: x.id, payload: event.payload }, context.latencyMs);
     }),
     closeConnection: enqueueActions(({ context, event, enqueue, system }) => {
       if (event.type !== 'net.close') return;
@@ -319,7 +392,7 @@ export const networkMachine = setup({
         summary: `${src.port} → ${dst.port} [FIN, ACK]`,
         outcome: 'delivered',
       });
-      deliver(enqueue, dst.owner, { type: 'net.closed', connId: conn.id }, context.latencyMs);
+      deliver(enqueue, system, dst.owner, { type: 'net.closed', connId: conn.id }, context.latencyMs);
     }),
   },
 }).createMachine({
@@ -329,6 +402,7 @@ export const networkMachine = setup({
       hosts: new Map(input.hosts.map((h) => [h.ip, { host: h.host, up: true }])),
       bindings: new Map(),
       connections: new Map(),
+      exchanges: new Map(),
       firewall: [],
     },
     trace: input.trace,
@@ -345,18 +419,17 @@ export const networkMachine = setup({
         'net.connect': { actions: 'openConnection' },
         'net.send': { actions: 'carrySegment' },
         'net.close': { actions: 'closeConnection' },
+        'net.exchange': { actions: 'startExchange' },
+        'net.reply': { actions: 'finishExchange' },
         'net.firewall.add': { actions: 'addFirewallRule' },
         'net.firewall.remove': { actions: 'removeFirewallRule' },
         'net.host.set': { actions: 'setHost' },
-        'net.arrive': { actions: 'handOver' },
       },
     },
   },
 });
 
 export type NetworkActor = ActorRefFrom<typeof networkMachine>;
-
-type SystemLike = { get: (systemId: string) => AnyActorRef | undefined };
 
 /** Hand a message to the network actor (from inside an `enqueueActions` block). */
 export function toNetwork(enqueue: Pick<Enqueue, 'sendTo'>, system: SystemLike, event: NetworkEvent): void {

@@ -29,6 +29,8 @@ export interface WorldOptions {
   keySource?: KeySource;
   /** Power the phones on at the start (default true). */
   powerOnPhones?: boolean;
+  /** Tests only: random real delays on every computation (see VirtualClock). */
+  realJitter?: () => number;
 }
 
 export interface RecordedAction {
@@ -124,7 +126,7 @@ export class LabWorld {
     const scenario = options.scenario;
     const seed = options.seed ?? 1;
     const start = options.start ?? scenarioStart(scenario);
-    const clock = new VirtualClock(start);
+    const clock = new VirtualClock(start, options.realJitter);
     const random = new Random(seed, scenario.id);
     const log = new LogBook(() => clock.now(), scenario.zone);
     const env: SimEnv = { clock, log, zone: scenario.zone, random, db: new ClusterDatabase(), certs: new CertificateStore(), scenario };

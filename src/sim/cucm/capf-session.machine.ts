@@ -14,7 +14,7 @@ import { assign, enqueueActions, fromPromise, setup, type EventObject } from 'xs
 import { verifyChain } from '../../pki/chain';
 import { issueLsc } from '../../pki/certificates';
 import { describeCertificate, importCertificateKey } from '../../pki/parse';
-import { exactBuffer, toPem } from '../../pki/encode';
+import { exactBuffer, toHex, toPem } from '../../pki/encode';
 import { commonName, formatCucmName } from '../../pki/names';
 import type { SimEnv } from '../env';
 import { ids } from '../env';
@@ -107,8 +107,14 @@ export function chooseKey(
   }
 }
 
-/** Check the certificate a phone authenticates with (By Existing Certificate): signature, chain to CAPF-trust, owner. */
+/**
+ * Check the certificate a phone authenticates with (By Existing Certificate): signature, chain to CAPF-trust,
+ * owner. Everything it needs from the world is read before the first await (clock.ts: a computation sees
+ * the world as it was when it started).
+ */
 async function verifyPhoneCredential(env: SimEnv, node: string, response: AuthResponse): Promise<{ ok: true; detail: string } | { ok: false; failure: CapfFailure; detail: string }> {
+  const trusted = env.certs.trust(node, 'CAPF-trust').map((t) => t.der);
+  const at = new Date(env.clock.now());
   const cred = response.certificate;
   if (!cred) return { ok: false, failure: 'Invalid Credentials', detail: 'no certificate in AUTH_RESPONSE' };
   const isLsc = cred.type === 1;
@@ -126,8 +132,7 @@ async function verifyPhoneCredential(env: SimEnv, node: string, response: AuthRe
   if (isLsc ? cn !== response.deviceName : !cn.endsWith(response.deviceName)) {
     return { ok: false, failure: invalid, detail: `certificate CN ${cn} does not belong to ${response.deviceName}` };
   }
-  const trusted = env.certs.trust(node, 'CAPF-trust').map((t) => t.der);
-  const chain = await verifyChain({ leaf: cred.der, trusted, at: new Date(env.clock.now()) });
+  const chain = await verifyChain({ leaf: cred.der, trusted, at });
   if (!chain.ok) {
     return { ok: false, failure: invalid, detail: `${isLsc ? 'LSC' : 'MIC'} issuer ${formatCucmName(info.issuer)} not trusted by CAPF-trust: ${chain.reason}` };
   }
@@ -152,21 +157,15 @@ export const capfSessionMachine = setup({
       const { env } = input;
       const capf = env.certs.identity(input.node, 'CAPF');
       if (!capf?.keys) return { ok: false as const, error: 'CAPF has no certificate' };
-      const serial = env.random.fork(`lsc/${input.deviceName}/${env.clock.now()}`).serialNumber();
-      return env.clock.work(
+      const serialNumber = env.random.fork(`lsc/${input.deviceName}/${env.clock.now()}`).serialNumber();
+      const notBefore = new Date(env.clock.now());
+      const validityDays = env.db.capfParameters.durationOfCertificateValidity;
+      const issued = await env.clock.work(
         50,
-        () =>
-          issueLsc({
-            csr: input.csr,
-            issuerCertificate: capf.der,
-            issuerPrivateKey: capf.keys!.privateKey,
-            deviceName: input.deviceName,
-            serialNumber: serial,
-            notBefore: new Date(env.clock.now()),
-            validityDays: env.db.capfParameters.durationOfCertificateValidity,
-          }),
+        () => issueLsc({ csr: input.csr, issuerCertificate: capf.der, issuerPrivateKey: capf.keys!.privateKey, deviceName: input.deviceName, serialNumber, notBefore, validityDays }),
         'LSC issue',
       );
+      return { ...issued, serialNumber, notAfter: notBefore.getTime() + validityDays * 86400000 };
     }),
   },
   guards: {
@@ -283,17 +282,14 @@ export const capfSessionMachine = setup({
       sendCapf(context, message, enqueue, system);
     }),
     sendStoreCertificate: enqueueActions(({ context, event, enqueue, system }) => {
-      const lsc = (event as unknown as { output: { ok: true; value: Uint8Array } }).output.value;
-      const info = describeCertificate(lsc);
-      if (info.ok) {
-        context.env.log.sdiTrace(
-          'capf-trace',
-          context.node,
-          'debug',
-          `${context.sessionId}:${context.deviceName}:LSC issued: serial ${Array.from(info.value.serialNumber, (b) => b.toString(16).padStart(2, '0')).join('')}, valid until ${javaDateString(info.value.notAfter.getTime(), context.env.zone)}`,
-        );
-      }
-      sendCapf(context, { command: 'STORE_CERTIFICATE_REQUEST', sessionId: context.sessionId, certificateType: 1, certificate: lsc }, enqueue, system);
+      const out = (event as unknown as { output: { ok: true; value: Uint8Array; serialNumber: Uint8Array; notAfter: number } }).output;
+      context.env.log.sdiTrace(
+        'capf-trace',
+        context.node,
+        'debug',
+        `${context.sessionId}:${context.deviceName}:LSC issued: serial ${toHex(out.serialNumber)}, valid until ${javaDateString(out.notAfter, context.env.zone)}`,
+      );
+      sendCapf(context, { command: 'STORE_CERTIFICATE_REQUEST', sessionId: context.sessionId, certificateType: 1, certificate: out.value }, enqueue, system);
     }),
     traceIssueRefused: ({ context, event }) => {
       const out = (event as unknown as { output: { error?: string }; error?: unknown }) ?? {};

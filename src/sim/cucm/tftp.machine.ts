@@ -211,7 +211,7 @@ export const tftpMachine = setup({
     serveRequest: enqueueActions(({ context, event, enqueue, system }) => {
       let request: FileRequest | undefined;
       let reply: PendingReply;
-      if (event.type === 'net.received' && (event.payload as FileRequest)?.kind === 'file.request') {
+      if (event.type === 'net.exchange.request' && (event.payload as FileRequest)?.kind === 'file.request') {
         request = event.payload as FileRequest;
         reply = { via: 'HTTP', connId: event.connId };
       } else if (event.type === 'net.datagram.received' && (event.payload as FileRequest)?.kind === 'file.request') {
@@ -312,7 +312,7 @@ export const tftpMachine = setup({
         'service.stop': 'stopped',
         'service.restart': 'starting',
         'service.deactivate': { target: 'deactivated', actions: 'markDeactivated' },
-        'net.received': { actions: 'serveRequest' },
+        'net.exchange.request': { actions: 'serveRequest' },
         'net.datagram.received': { actions: 'serveRequest' },
         'tftp.itl.install': { actions: 'installResetItl' },
         'xstate.done.actor.*': { actions: 'deliverBuiltConfig' },
@@ -331,7 +331,7 @@ function sendFileResponse(
   const network = system.get(ids.network);
   if (reply.via === 'HTTP' && reply.connId) {
     toNetwork(enqueue, system, {
-      type: 'net.send',
+      type: 'net.reply',
       connId: reply.connId,
       owner: context.systemId,
       protocol: 'HTTP',
@@ -340,7 +340,6 @@ function sendFileResponse(
       bytes: response.body,
       payload: response,
     } satisfies NetworkEvent);
-    toNetwork(enqueue, system, { type: 'net.close', connId: reply.connId, owner: context.systemId } satisfies NetworkEvent);
   } else if (reply.via === 'TFTP' && reply.from && reply.to) {
     toNetwork(enqueue, system, {
       type: 'net.datagram',

@@ -406,17 +406,22 @@ export const capfClientMachine = setup({
     },
     sessionEnded: {
       always: [
-        { guard: 'endedWithNothingToDo', target: 'done', actions: { type: 'finish', params: { outcome: 'nothing-pending' } } },
+        { guard: 'endedWithNothingToDo', target: 'closing', actions: { type: 'finish', params: { outcome: 'nothing-pending' } } },
         { guard: 'endedWithSuccess', target: 'succeeded' },
-        { target: 'done', actions: ['statusFailed', { type: 'finish', params: { outcome: 'failed' } }] },
+        { target: 'closing', actions: ['statusFailed', { type: 'finish', params: { outcome: 'failed' } }] },
       ],
     },
     succeeded: {
       always: [
-        { guard: 'didInstall', target: 'done', actions: { type: 'finish', params: { outcome: 'installed' } } },
-        { guard: 'didDelete', target: 'done', actions: { type: 'finish', params: { outcome: 'deleted' } } },
-        { target: 'done', actions: { type: 'finish', params: { outcome: 'troubleshoot' } } },
+        { guard: 'didInstall', target: 'closing', actions: { type: 'finish', params: { outcome: 'installed' } } },
+        { guard: 'didDelete', target: 'closing', actions: { type: 'finish', params: { outcome: 'deleted' } } },
+        { target: 'closing', actions: { type: 'finish', params: { outcome: 'troubleshoot' } } },
       ],
+    },
+    /** CAPF closes the connection after END_SESSION. */
+    closing: {
+      on: { 'net.closed': 'done' },
+      after: { connectTimeout: { target: 'done', actions: 'closeConnection' } },
     },
     connectionFailed: {
       entry: 'statusConnectionFailed',

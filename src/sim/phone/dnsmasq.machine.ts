@@ -90,7 +90,7 @@ export const dnsmasqMachine = setup({
         detail: { ...query },
         payload: query,
       } satisfies NetworkEvent);
-      enqueue.raise({ type: 'dns.timeout', id }, { delay: DNS_TIMEOUT_MS });
+      enqueue.raise({ type: 'dns.timeout', id }, { delay: DNS_TIMEOUT_MS, id: `dns-timeout-${id}` });
     }),
     answer: enqueueActions(({ context, event, enqueue, system }) => {
       let id: number;
@@ -112,6 +112,7 @@ export const dnsmasqMachine = setup({
         timedOut = true;
       } else return;
       const pending = context.pending[id];
+      if (!timedOut) enqueue.cancel(`dns-timeout-${id}`);
       const { [id]: _done, ...rest } = context.pending;
       const cache = timedOut
         ? context.cache

@@ -22,7 +22,7 @@ import type { PhoneSpec } from '../scenario';
 import { capfClientMachine, type CapfClientReport, type CapfOutcome, type PhoneCredential } from './capf-client.machine';
 import { PhoneConsole } from './console';
 import { dnsmasqMachine, type DnsAnswer } from './dnsmasq.machine';
-import { downloaderMachine, type DownloadResult } from './downloader.machine';
+import { HTTP_TFTP_PORT, summarizeRequest, type FileRequest, type FileResponse } from '../protocols/http';
 import { PHONE_MODELS, type PhoneModel } from './models';
 import { STATUS, type LscField } from './screens';
 
@@ -31,6 +31,14 @@ export const SIP_PORT = 5060;
 /** A restart (Apply Config) re-runs the downloads without the full boot. */
 export const RESTART_MS = 4000;
 export const CONFIG_RETRY_MS = 60000;
+
+/** How long the phone waits for the TFTP node to answer a download (our choice). */
+export const DOWNLOAD_TIMEOUT_MS = 10000;
+
+/** The outcome of one file download by the phone's "downd" process. */
+export type DownloadResult =
+  | { type: 'download.done'; fileName: string; ok: true; body: Uint8Array }
+  | { type: 'download.done'; fileName: string; ok: false; status?: number; error: 'not-found' | 'refused' | 'timeout' | 'server-error' };
 
 export interface PhoneFlash {
   /** The trust list the phone holds (bytes as downloaded). */
@@ -66,6 +74,8 @@ export interface PhoneContext {
   capfClient: AnyActorRef | null;
   capfRuns: number;
   downloads: number;
+  /** The download in flight ("downd" fetches one file at a time). */
+  download: { connId: string; fileName: string } | null;
   /** The ITL just downloaded, waiting to be checked. */
   candidateItl: Uint8Array | null;
   /** TVS server names still to resolve after a configuration download. */
@@ -137,7 +147,6 @@ export const phoneMachine = setup({
   types: { context: {} as PhoneContext, input: {} as PhoneInput, events: {} as PhoneEvent },
   actors: {
     dnsmasq: dnsmasqMachine,
-    downloader: downloaderMachine,
     capfClient: capfClientMachine,
     judgeTrustList: fromPromise(async ({ input }: { input: { env: SimEnv; stored: Uint8Array | null; candidate: Uint8Array } }) =>
       input.env.clock.work(0, () => judgeTrustList(input.stored, input.candidate), 'ITL check'),
@@ -157,8 +166,11 @@ export const phoneMachine = setup({
     restartTime: RESTART_MS,
     configRetry: CONFIG_RETRY_MS,
     vpnCheck: 2000,
+    downloadTimeout: DOWNLOAD_TIMEOUT_MS,
   },
   guards: {
+    isCurrentDownload: ({ context, event }) =>
+      (event.type === 'net.exchange.response' || event.type === 'net.exchange.failed') && context.download?.connId === event.connId,
     isDownloadOk: ({ event }) => event.type === 'download.done' && event.ok,
     isFirstTrustList: ({ event }) => (event as unknown as { output: TrustListVerdict }).output.verdict === 'first',
     isSameTrustList: ({ event }) => (event as unknown as { output: TrustListVerdict }).output.verdict === 'same',
@@ -189,23 +201,47 @@ export const phoneMachine = setup({
       if (context.capfClient) enqueue(stopChild(context.capfClient));
       enqueue.assign({ capfClient: null });
     }),
-    download: assign(({ context, spawn }, params: { file: (c: PhoneContext) => string; dest: string }) => {
+    /** "downd" fetches a file from the TFTP node over HTTP 6970 (S14's downd-GETXXTP lines). */
+    download: enqueueActions(({ context, enqueue, system }, params: { file: (c: PhoneContext) => string; dest: string }) => {
       const n = context.downloads + 1;
-      const systemId = `${context.systemId}/downd/${n}`;
-      spawn('downloader', {
-        id: `download-${n}`,
-        systemId,
-        input: {
-          systemId,
-          connId: `${context.spec.deviceName}/http/${n}`,
-          fileName: params.file(context),
-          dest: params.dest,
-          from: { ip: context.spec.ip, port: context.env.random.fork(systemId).int(32768, 60999) },
-          server: context.tftpServer,
-          console: context.console,
-        },
+      const connId = `${context.spec.deviceName}/http/${n}`;
+      const fileName = params.file(context);
+      const request: FileRequest = { kind: 'file.request', fileName };
+      context.console.download(fileName, params.dest, 'HTTP');
+      enqueue.assign({ downloads: n, download: { connId, fileName } });
+      toNetwork(enqueue, system, {
+        type: 'net.exchange',
+        connId,
+        owner: context.systemId,
+        from: { ip: context.spec.ip, port: context.env.random.fork(connId).int(32768, 60999) },
+        to: { ip: context.tftpServer, port: HTTP_TFTP_PORT },
+        protocol: 'HTTP',
+        summary: summarizeRequest(request, 'HTTP'),
+        detail: { file: fileName },
+        payload: request,
       });
-      return { downloads: n };
+    }),
+    /** The answer (or its absence) becomes the download's result. */
+    finishDownload: enqueueActions(({ context, event, enqueue }) => {
+      const d = context.download;
+      if (!d) return;
+      let result: DownloadResult;
+      if (event.type === 'net.exchange.response') {
+        const r = event.payload as FileResponse;
+        context.console.downloadResult(r.status, d.fileName);
+        result =
+          r.status === 200 && r.body
+            ? { type: 'download.done', fileName: d.fileName, ok: true, body: r.body }
+            : { type: 'download.done', fileName: d.fileName, ok: false, status: r.status, error: r.status === 404 ? 'not-found' : 'server-error' };
+      } else if (event.type === 'net.exchange.failed') {
+        context.console.downloadFailed(d.fileName, 'connection refused');
+        result = { type: 'download.done', fileName: d.fileName, ok: false, error: 'refused' };
+      } else {
+        context.console.downloadFailed(d.fileName, 'timed out');
+        result = { type: 'download.done', fileName: d.fileName, ok: false, error: 'timeout' };
+      }
+      enqueue.assign({ download: null });
+      enqueue.raise(result);
     }),
     keepCandidateItl: assign({ candidateItl: ({ event }) => (event.type === 'download.done' && event.ok ? event.body : null) }),
     logTrustListHeader: ({ context, event }) => {
@@ -359,6 +395,7 @@ export const phoneMachine = setup({
       capfClient: null,
       capfRuns: 0,
       downloads: 0,
+      download: null,
       candidateItl: null,
       tvsToResolve: [],
       enteredAuthenticationString: null,
@@ -383,6 +420,8 @@ export const phoneMachine = setup({
         'capf.client.lscStored': { actions: 'storeLsc' },
         'capf.client.lscDeleted': { actions: 'deleteLsc' },
         'capf.client.progress': { actions: 'noteCapfProgress' },
+        'net.exchange.response': { guard: 'isCurrentDownload', actions: 'finishDownload' },
+        'net.exchange.failed': { guard: 'isCurrentDownload', actions: 'finishDownload' },
       },
       states: {
         booting: {
@@ -400,9 +439,11 @@ export const phoneMachine = setup({
               // Non-secure cluster: no CTL exists and the 404 is harmless (domain.md §8).
               entry: { type: 'download', params: { file: (c: PhoneContext) => `CTLSEP${c.spec.deviceName.slice(3)}.tlv`, dest: '/tmp/CTLFile.tlv' } },
               on: { 'download.done': 'fetchingItl' },
+              after: { downloadTimeout: { actions: 'finishDownload' } },
             },
             fetchingItl: {
               entry: { type: 'download', params: { file: (c: PhoneContext) => `ITLSEP${c.spec.deviceName.slice(3)}.tlv`, dest: '/tmp/ITLFile.tlv' } },
+              after: { downloadTimeout: { actions: 'finishDownload' } },
               on: {
                 'download.done': [
                   { guard: 'isDownloadOk', target: 'checking', actions: 'keepCandidateItl' },
@@ -430,6 +471,7 @@ export const phoneMachine = setup({
           states: {
             fetching: {
               entry: { type: 'download', params: { file: (c: PhoneContext) => `${c.spec.deviceName}.cnf.xml.sgn`, dest: '/tmp/config.sgn' } },
+              after: { downloadTimeout: { actions: 'finishDownload' } },
               on: {
                 'download.done': [
                   { guard: 'isDownloadOk', target: 'verifying' },
