@@ -1,5 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelteTesting } from '@testing-library/svelte/vite';
 import { fileURLToPath } from 'node:url';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -10,10 +12,12 @@ export default defineConfig({
   root: here('./src'),
   base: './',
   publicDir: here('./static'),
+  plugins: [svelte({ compilerOptions: { runes: true } }), svelteTesting()],
   build: { outDir: here('./dist'), emptyOutDir: true, target: 'es2022' },
   test: {
     root: here('.'),
     include: ['tests/**/*.test.ts'],
+    exclude: ['tests/e2e/**'],
     environment: 'node',
     testTimeout: 60000,
     hookTimeout: 60000,

@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   const world = await LabWorld.create({ scenario: applyScenarioFaults(scenario, faults), seed: Number(args.seed), start });
   const actionLog: string[] = [];
   let run = await world.runUntilSettled(SETTLE_LIMIT_MS);
-  for (const fault of faults) await fault.inject?.(world);
+  for (const fault of faults) if (fault.inject) await perform(world, fault.inject(world), actionLog);
   if (faults.some((f) => f.inject)) run = await world.runUntilSettled(SETTLE_LIMIT_MS);
   if (args.procedure) {
     await perform(world, seedProcedure(world), actionLog);
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   const beforeFix = { lsc: world.lsc(scenario.phones[0].deviceName), certificateOperationStatus: world.certificateOperationStatus(scenario.phones[0].deviceName) };
   if (args.fix) {
     for (const fault of faults) {
-      await perform(world, await fault.fix(world), actionLog);
+      await perform(world, fault.fix(world), actionLog);
       run = await world.runUntilSettled(SETTLE_LIMIT_MS);
     }
   }

@@ -15,10 +15,13 @@ export interface Fault {
   description: string;
   /** Changes to the lab's starting facts (before any key is generated). */
   patchScenario?: (scenario: Scenario) => Scenario;
-  /** Changes made to the running world, after it has booted. */
-  inject?: (world: LabWorld) => Promise<void>;
-  /** The documented fix, as learner actions (some depend on the world's state, hence a function). */
-  fix: (world: LabWorld) => LabAction[] | Promise<LabAction[]>;
+  /**
+   * Changes made to the running world after it has booted, as actions (so a saved lab replays them): what
+   * a colleague, a firewall or a failure did to the system.
+   */
+  inject?: (world: LabWorld) => LabAction[];
+  /** The documented fix, as the learner's actions (some depend on the world's state, hence a function). */
+  fix: (world: LabWorld) => LabAction[];
   /** Where the fix comes from. */
   source: string;
 }

@@ -1,0 +1,28 @@
+/**
+ * Everything heavy the UI needs from the headless core (XState, pkijs, the world), in one module that the
+ * page loads lazily after its first paint: the initial JavaScript stays small, and components reach these
+ * functions through `session.api` once it has loaded.
+ */
+export { LabWorld, scenarioStart } from '../sim/world';
+export type { RecordedAction } from '../sim/world';
+export { SCENARIOS, DEFAULT_SCENARIO } from '../content/scenarios';
+export { seedProcedure } from '../content/procedures';
+export { FAULTS, findFault, applyScenarioFaults } from '../sim/faults';
+export { certificateArtefacts, itlArtefacts } from '../sim/artefacts';
+export { validateCapfForm } from '../sim/actions';
+export { lscField } from '../sim/phone/phone.machine';
+export { capfMachine } from '../sim/cucm/capf.machine';
+export { capfSessionMachine } from '../sim/cucm/capf-session.machine';
+export { tftpMachine } from '../sim/cucm/tftp.machine';
+export { tvsMachine } from '../sim/cucm/tvs.machine';
+export { dnsMachine } from '../sim/dns/dns.machine';
+export { networkMachine } from '../sim/network';
+export { phoneMachine } from '../sim/phone/phone.machine';
+export { capfClientMachine } from '../sim/phone/capf-client.machine';
+export { dnsmasqMachine } from '../sim/phone/dnsmasq.machine';
+export { showItl } from '../itl/show';
+export { parseItl } from '../itl/parse';
+export { certificateFileData, certificateFileDataModel } from '../pki/details';
+export { describeCertificate } from '../pki/parse';
+export { toPem, fromPem, toHex } from '../pki/encode';
+export { formatCucmName, formatItlName, commonName } from '../pki/names';
