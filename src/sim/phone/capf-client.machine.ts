@@ -86,6 +86,7 @@ interface CapfClientContext extends CapfClientInput {
   did: 'install' | 'delete' | 'fetch' | null;
   /** Chosen by CAPF in AUTH_REQUEST, echoed in every message (domain.md §6.2). */
   sessionId: number;
+  outcome: CapfOutcome | null;
 }
 
 const payload = (e: CapfClientEvent) => (e.type === 'net.received' ? (e.payload as CapfMessage | TlsMessage) : undefined);
@@ -162,6 +163,8 @@ export const capfClientMachine = setup({
     },
     progress: sendParent((_, params: { stage: Extract<CapfClientReport, { type: 'capf.client.progress' }>['stage'] }) => ({ type: 'capf.client.progress', stage: params.stage })),
     finish: sendParent((_, params: { outcome: CapfOutcome }) => ({ type: 'capf.client.finished', outcome: params.outcome })),
+    setOutcome: assign({ outcome: (_, params: { outcome: CapfOutcome }) => params.outcome }),
+    finishWithOutcome: sendParent(({ context }) => ({ type: 'capf.client.finished', outcome: context.outcome ?? 'failed' })),
     askDnsmasq: enqueueActions(({ context, enqueue, system }) => {
       enqueue.sendTo(system.get(ids.dnsmasq(context.device)), { type: 'dns.resolve', name: context.capfServer, replyTo: context.systemId } as EventObject);
     }),
@@ -309,7 +312,7 @@ export const capfClientMachine = setup({
   },
 }).createMachine({
   id: 'capfClient',
-  context: ({ input }) => ({ ...input, attempt: 0, serverIp: null, connId: null, connections: 0, newKeys: null, did: null, sessionId: 0 }),
+  context: ({ input }) => ({ ...input, attempt: 0, serverIp: null, connId: null, connections: 0, newKeys: null, did: null, sessionId: 0, outcome: null }),
   initial: 'settling',
   states: {
     settling: { after: { settle: 'starting' } },
@@ -406,22 +409,22 @@ export const capfClientMachine = setup({
     },
     sessionEnded: {
       always: [
-        { guard: 'endedWithNothingToDo', target: 'closing', actions: { type: 'finish', params: { outcome: 'nothing-pending' } } },
+        { guard: 'endedWithNothingToDo', target: 'closing', actions: { type: 'setOutcome', params: { outcome: 'nothing-pending' } } },
         { guard: 'endedWithSuccess', target: 'succeeded' },
-        { target: 'closing', actions: ['statusFailed', { type: 'finish', params: { outcome: 'failed' } }] },
+        { target: 'closing', actions: ['statusFailed', { type: 'setOutcome', params: { outcome: 'failed' } }] },
       ],
     },
     succeeded: {
       always: [
-        { guard: 'didInstall', target: 'closing', actions: { type: 'finish', params: { outcome: 'installed' } } },
-        { guard: 'didDelete', target: 'closing', actions: { type: 'finish', params: { outcome: 'deleted' } } },
-        { target: 'closing', actions: { type: 'finish', params: { outcome: 'troubleshoot' } } },
+        { guard: 'didInstall', target: 'closing', actions: { type: 'setOutcome', params: { outcome: 'installed' } } },
+        { guard: 'didDelete', target: 'closing', actions: { type: 'setOutcome', params: { outcome: 'deleted' } } },
+        { target: 'closing', actions: { type: 'setOutcome', params: { outcome: 'troubleshoot' } } },
       ],
     },
-    /** CAPF closes the connection after END_SESSION. */
+    /** CAPF closes the connection after END_SESSION; the phone acts on the outcome once it is closed. */
     closing: {
-      on: { 'net.closed': 'done' },
-      after: { connectTimeout: { target: 'done', actions: 'closeConnection' } },
+      on: { 'net.closed': { target: 'done', actions: 'finishWithOutcome' } },
+      after: { connectTimeout: { target: 'done', actions: ['closeConnection', 'finishWithOutcome'] } },
     },
     connectionFailed: {
       entry: 'statusConnectionFailed',
