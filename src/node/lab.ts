@@ -11,8 +11,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_SCENARIO, SCENARIOS } from '../content/scenarios';
 import { seedProcedure } from '../content/procedures';
 import { certificateArtefacts, itlArtefacts } from '../sim/artefacts';
-import { applyScenarioFaults, FAULTS, findFault, type Fault } from '../sim/faults';
-import type { LabAction } from '../sim/actions';
+import { applyScenarioFaults, FAULTS, findFault, procedureForm, type Fault, type FixStep } from '../sim/faults';
 import { LabWorld } from '../sim/world';
 
 /** "Nothing left to happen, or two virtual hours at most" (issue: lab runner). */
@@ -25,8 +24,13 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-async function perform(world: LabWorld, actions: LabAction[], log: string[]): Promise<void> {
-  for (const action of actions) {
+async function perform(world: LabWorld, steps: FixStep[], log: string[]): Promise<void> {
+  for (const action of steps) {
+    if ('wait' in action) {
+      await world.run(action.wait);
+      log.push(`${new Date(world.now).toISOString()} (waited ${action.wait / 1000} s)`);
+      continue;
+    }
     const result = await world.act(action);
     log.push(`${new Date(world.now).toISOString()} ${JSON.stringify(action)} → ${result.ok ? 'ok' : `refused: ${result.error}`}${result.ok && result.warning ? ` (warning: ${result.warning})` : ''}`);
     if (!result.ok) console.error(`lab: action refused: ${result.error}`);
@@ -79,8 +83,13 @@ async function main(): Promise<void> {
   for (const fault of faults) if (fault.inject) await perform(world, fault.inject(world), actionLog);
   if (faults.some((f) => f.inject)) run = await world.runUntilSettled(SETTLE_LIMIT_MS);
   if (args.procedure) {
-    await perform(world, seedProcedure(world), actionLog);
+    await perform(world, seedProcedure(world, undefined, (form) => procedureForm(world, faults, form)), actionLog);
     run = await world.runUntilSettled(SETTLE_LIMIT_MS);
+    const after = faults.flatMap((f) => f.afterProcedure?.(world) ?? []);
+    if (after.length) {
+      await perform(world, after, actionLog);
+      run = await world.runUntilSettled(SETTLE_LIMIT_MS);
+    }
   }
   const beforeFix = { lsc: world.lsc(scenario.phones[0].deviceName), certificateOperationStatus: world.certificateOperationStatus(scenario.phones[0].deviceName) };
   if (args.fix) {

@@ -32,7 +32,15 @@ const TYPE_BY_OID = new Map(Object.entries(DN_OIDS).map(([t, oid]) => [oid, t as
 export const SEED_ORGANISATION = { L: 'Boxborough', ST: 'MA', OU: 'TAC', O: 'Cisco Systems', C: 'US' } as const;
 
 /** `C, O, OU, CN=<cn>, ST, L` — the encoding order of CUCM's self-signed certificates (printed reversed). */
-export function clusterSubject(cn: string, org: typeof SEED_ORGANISATION = SEED_ORGANISATION): DistinguishedName {
+export interface Organisation {
+  L: string;
+  ST: string;
+  OU: string;
+  O: string;
+  C: string;
+}
+
+export function clusterSubject(cn: string, org: Organisation = SEED_ORGANISATION): DistinguishedName {
   return [
     ['C', org.C],
     ['O', org.O],

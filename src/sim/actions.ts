@@ -26,6 +26,9 @@ import { deleteTrustCertificate, generateCsr, IDENTITY_PURPOSES, regenerateCerti
 import { SIP_PORT } from './phone/phone.machine';
 import { SERVICE_NAMES, type ServiceKey } from './scenario';
 import { parseOperationCompletesBy } from './time';
+import { PHONE_MODELS } from './phone/models';
+import { createMic } from '../pki/certificates';
+import { generateKeyPair } from '../pki/keys';
 import type { LabWorld } from './world';
 
 /** The CAPF Information section as the page submits it (Operation Completes By as "YYYY:MM:DD:HH"). */
@@ -75,6 +78,9 @@ export type LabAction =
   | { type: 'network.firewall.add'; rule: FirewallRule }
   | { type: 'network.firewall.remove'; id: string }
   | { type: 'network.host'; host: string; up: boolean }
+  /** The lab's own hands: swap a handset for another model (same device record), break database replication */
+  | { type: 'lab.phone.replace'; device: string; model: string }
+  | { type: 'lab.database.replication'; healthy: boolean }
   /** Admin CLI of a node */
   | { type: 'cli'; node: string; command: string };
 
@@ -300,6 +306,31 @@ export async function applyAction(world: LabWorld, action: LabAction): Promise<A
       if (!nodeExists(action.node)) return fail(`There is no server ${action.node}.`);
       const output = await runCli(world, action.node, action.command ?? '');
       return { ok: true, output };
+    }
+    case 'lab.phone.replace': {
+      const record = env.db.phone(action.device);
+      const model = PHONE_MODELS[action.model];
+      if (!record || !phoneExists(action.device)) return fail(`There is no phone ${action.device}.`);
+      if (!model) return fail(`There is no phone model ${action.model} in the lab (known: ${Object.keys(PHONE_MODELS).join(', ')}).`);
+      const keys = await generateKeyPair({ kind: 'RSA', bits: 2048 });
+      const made = world.now;
+      const mic = await createMic({
+        caCertificate: world.installed.manufacturingCa.der,
+        caPrivateKey: world.installed.manufacturingCa.keys.privateKey,
+        publicKey: keys.publicKey,
+        model: model.model,
+        deviceName: action.device,
+        serialNumber: env.random.fork(`${action.device}/MIC/${made}`).serialNumber(),
+        notBefore: new Date(made - 30 * 86400000),
+        notAfter: new Date(made + 3650 * 86400000),
+      });
+      env.db.setDeviceType(action.device, model.deviceType, `${model.deviceType} - Standard SIP Non-Secure Profile`);
+      await world.replacePhone(action.device, action.model, { der: mic, keys });
+      return { ok: true };
+    }
+    case 'lab.database.replication': {
+      env.db.setReplication(Boolean(action.healthy));
+      return { ok: true };
     }
     default:
       return fail(`Unknown action ${JSON.stringify((action as { type?: unknown })?.type)}.`);

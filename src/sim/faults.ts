@@ -1,17 +1,23 @@
 /**
  * The fault catalogue (DESIGN principle 1): each fault is a change to the world — a scenario edit before the
- * lab starts and/or a change made while it runs — plus its documented fix, done through the same actions
- * a learner has. No machine ever looks at a fault id: the symptoms follow from the changed world.
- * Sources for each: domain.md §1 (troubleshooting table) and §11 (fault catalogue).
+ * lab starts, actions done to the running lab, or a different choice the learner makes in the procedure —
+ * plus its documented fix, done through the same actions a learner has. No machine ever looks at a fault
+ * id: the symptoms follow from the changed world. Sources: domain.md §1 (the seed's troubleshooting
+ * table), §2.2–2.9, §5.6–5.7, §8 and §11 (fault catalogue, F-numbers below).
  */
-import type { LabAction } from './actions';
+import type { CapfForm, LabAction } from './actions';
 import type { Scenario } from './scenario';
+import { operationCompletesByString } from './time';
 import type { LabWorld } from './world';
+import { toPem } from '../pki/encode';
+
+/** A step of a fix: an action, or waiting while the cluster does what it was told (services start …). */
+export type FixStep = LabAction | { wait: number };
 
 export interface Fault {
   id: string;
   title: string;
-  /** Plain-language description for the faults panel (what was changed, not what the learner will see). */
+  /** Plain-language description for the faults panel: what was changed, not what the learner will see. */
   description: string;
   /** Changes to the lab's starting facts (before any key is generated). */
   patchScenario?: (scenario: Scenario) => Scenario;
@@ -19,14 +25,300 @@ export interface Fault {
    * Changes made to the running world after it has booted, as actions (so a saved lab replays them): what
    * a colleague, a firewall or a failure did to the system.
    */
-  inject?: (world: LabWorld) => LabAction[];
-  /** The documented fix, as the learner's actions (some depend on the world's state, hence a function). */
-  fix: (world: LabWorld) => LabAction[];
-  /** Where the fix comes from. */
+  inject?: (world: LabWorld) => FixStep[];
+  /** How the learner's own procedure goes wrong (a setting chosen on the phone page). */
+  procedure?: (form: CapfForm, world: LabWorld) => CapfForm;
+  /** What the learner does at the phone after the procedure (e.g. typing the authentication string). */
+  afterProcedure?: (world: LabWorld) => FixStep[];
+  /** The documented fix, as the learner's steps (some depend on the world's state, hence a function). */
+  fix: (world: LabWorld) => FixStep[];
+  /** Where the symptoms and the fix are documented. */
   source: string;
 }
 
-export const FAULTS: Fault[] = [];
+const HOUR = 3600 * 1000;
+const pub = (world: LabWorld) => world.env.scenario.nodes.find((n) => n.role === 'publisher')!;
+const firstPhone = (world: LabWorld) => world.env.scenario.phones[0].deviceName;
+const tftpNodes = (world: LabWorld) => world.env.scenario.nodes.filter((n) => world.env.db.isActivated(n.name, 'tftp')).map((n) => n.name);
+const restartTftpEverywhere = (world: LabWorld): FixStep[] => tftpNodes(world).map((node) => ({ type: 'serviceability.restart', node, service: 'tftp' }) as LabAction);
+const phoneNode = (world: LabWorld) => world.env.scenario.phones[0].tftpNode;
+
+/** The phone page's CAPF section as it stands, with some fields changed: what a learner's Save sends. */
+export function capfFormOf(world: LabWorld, device: string, changes: Partial<CapfForm> = {}): CapfForm {
+  const c = world.env.db.phone(device)!.capf;
+  return {
+    certificateOperation: c.certificateOperation === 'No Pending Operation' ? 'Install/Upgrade' : c.certificateOperation,
+    authenticationMode: c.authenticationMode,
+    authenticationString: c.authenticationString,
+    keyOrder: c.keyOrder,
+    rsaKeySize: c.rsaKeySize,
+    ecKeySize: c.ecKeySize,
+    operationCompletesBy: operationCompletesByString(world.now + 2 * HOUR, world.env.zone),
+    ...changes,
+  };
+}
+
+/** Save the changed CAPF section and apply it: the usual second attempt after a failed operation. */
+const saveAndApply = (world: LabWorld, changes: Partial<CapfForm>): FixStep[] => {
+  const device = firstPhone(world);
+  return [
+    { type: 'cucm.phone.save', device, capf: capfFormOf(world, device, changes) },
+    { type: 'cucm.phone.applyConfig', device },
+  ];
+};
+
+const patchPublisher = (s: Scenario, patch: (n: Scenario['nodes'][number]) => void): Scenario => {
+  const node = s.nodes.find((n) => n.role === 'publisher')!;
+  patch(node);
+  return s;
+};
+
+export const FAULTS: Fault[] = [
+  {
+    id: 'capf.not-activated',
+    title: 'CAPF service never activated',
+    description:
+      'The Cisco Certificate Authority Proxy Function service was never activated on the publisher, so the ITL the TFTP servers built has no CAPF record.',
+    patchScenario: (s) => patchPublisher(s, (n) => (n.activated = { ...n.activated, capf: false })),
+    fix: (world) => [
+      { type: 'serviceability.activate', node: pub(world).name, service: 'capf' },
+      { wait: 10_000 },
+      ...restartTftpEverywhere(world),
+      { wait: 15_000 },
+      { type: 'cucm.phone.reset', device: firstPhone(world) },
+    ],
+    source: 'seed "No valid CAPF server"; domain.md §11 F1',
+  },
+  {
+    id: 'capf.service-stopped',
+    title: 'CAPF service stopped',
+    description: 'The Cisco Certificate Authority Proxy Function service is activated but stopped: nothing listens on TCP 3804.',
+    inject: (world) => [{ type: 'serviceability.stop', node: pub(world).name, service: 'capf' }],
+    fix: (world) => [{ type: 'serviceability.start', node: pub(world).name, service: 'capf' }, { wait: 10_000 }, { type: 'cucm.phone.reset', device: firstPhone(world) }],
+    source: 'seed "LSC: Connection failed"; domain.md §11 F2',
+  },
+  {
+    id: 'capf.cert-regenerated',
+    title: 'CAPF certificate regenerated, TFTP not restarted',
+    description:
+      'Someone regenerated the CAPF certificate (a new key) while the service was running; the TFTP servers were not restarted, so their ITLs still carry the old CAPF certificate.',
+    inject: (world) => [{ type: 'os.certificate.regenerate', node: pub(world).name, purpose: 'CAPF' }],
+    fix: (world) => [...restartTftpEverywhere(world), { wait: 15_000 }, { type: 'cucm.phone.reset', device: firstPhone(world) }],
+    source: 'seed "LSC: Connection failed" (CAPF certificate in the ITL ≠ current one), CSCue55353; domain.md §11 F3, F16',
+  },
+  {
+    id: 'network.capf-port-blocked',
+    title: 'Firewall blocks TCP 3804',
+    description: 'A firewall between the phone and the publisher drops TCP port 3804 (CAPF) without answering.',
+    inject: (world) => [
+      {
+        type: 'network.firewall.add',
+        rule: { id: 'block-capf-3804', description: `deny tcp any host ${pub(world).ip} eq 3804`, transport: 'TCP', port: 3804, toIp: pub(world).ip },
+      },
+    ],
+    fix: (world) => [{ type: 'network.firewall.remove', id: 'block-capf-3804' }, { type: 'cucm.phone.reset', device: firstPhone(world) }],
+    source: 'seed: check bidirectional traffic on port 3804; domain.md §11 F4',
+  },
+  {
+    id: 'dns.capf-host-missing',
+    title: 'Publisher known by a name DNS does not have',
+    description:
+      'As in the seed\'s DNS lab: the publisher is defined in System > Server as PUB11.brianw2.lab, and the DNS server has no A record for that name.',
+    patchScenario: (s) => patchPublisher(s, (n) => (n.serverName = `PUB11.${s.domain}`)),
+    fix: (world) => [
+      { type: 'dns.record.set', name: `PUB11.${world.env.scenario.domain}`, address: pub(world).ip },
+      { type: 'cucm.phone.reset', device: firstPhone(world) },
+    ],
+    source: 'seed DNS lab (dnsmasq NXDOMAIN, "DNS unknown IPv4 host", "LSC: Connection failed"); domain.md §11 F5',
+  },
+  {
+    id: 'capf.deadline-passed',
+    title: 'Operation Completes By in the past',
+    description: 'The Install/Upgrade operation is saved with an "Operation Completes By" date that has already passed.',
+    procedure: (form, world) => ({ ...form, operationCompletesBy: operationCompletesByString(world.now - 2 * HOUR, world.env.zone) }),
+    fix: (world) => saveAndApply(world, { operationCompletesBy: operationCompletesByString(world.now + 2 * HOUR, world.env.zone) }),
+    source: 'seed "LSC: Failed" / "Upgrade Failed: User Initiated Request Late/Timedout"; domain.md §11 F6',
+  },
+  {
+    id: 'auth.wrong-string',
+    title: 'Wrong authentication string typed on the phone',
+    description: 'The operation uses By Authentication String (135790); at the phone, someone types 246801 under Security Setup > LSC > Update.',
+    procedure: (form) => ({ ...form, authenticationMode: 'By Authentication String', authenticationString: '135790' }),
+    afterProcedure: (world) => [{ type: 'phone.lsc.submit', device: firstPhone(world), authenticationString: '246801' }],
+    fix: (world) => [{ type: 'phone.lsc.submit', device: firstPhone(world), authenticationString: world.env.db.phone(firstPhone(world))!.capf.authenticationString }],
+    source: 'domain.md §2.3, §11 F7 (error 3 CAPF_OP_FAIL_INVALID_AUTH_STR)',
+  },
+  {
+    id: 'auth.foreign-lsc',
+    title: 'Phone holds an LSC from another cluster',
+    description:
+      'The phone was registered to another cluster before and still holds the LSC that cluster\'s CAPF issued; the operation uses By Existing Certificate (precedence to LSC).',
+    patchScenario: (s) => {
+      s.phones[0].arrivesWith = { ...s.phones[0].arrivesWith, lscFromOtherCluster: true };
+      return s;
+    },
+    procedure: (form) => ({ ...form, authenticationMode: 'By Existing Certificate (precedence to LSC)' }),
+    fix: (world) => saveAndApply(world, { authenticationMode: 'By Existing Certificate (precedence to MIC)' }),
+    source: 'domain.md §2.3 (S2: LSC issuer not in CAPF-trust → "invalid LSC"), §11 F8',
+  },
+  {
+    id: 'auth.mic-untrusted',
+    title: 'Manufacturing CA missing from CAPF-trust',
+    description: 'The Cisco Manufacturing CA certificate was deleted from CAPF-trust; the operation uses By Existing Certificate (precedence to MIC).',
+    inject: (world) => [{ type: 'os.certificate.delete', node: pub(world).name, purpose: 'CAPF-trust', fileName: 'Cisco Manufacturing CA SHA2.pem' }],
+    procedure: (form) => ({ ...form, authenticationMode: 'By Existing Certificate (precedence to MIC)' }),
+    fix: (world) => [
+      {
+        type: 'os.certificate.upload',
+        node: pub(world).name,
+        purpose: 'CAPF-trust',
+        pem: toPem(world.installed.manufacturingCa.der, 'CERTIFICATE'),
+        description: 'Cisco Manufacturing CA SHA2',
+      },
+      { type: 'serviceability.restart', node: pub(world).name, service: 'capf' },
+      { wait: 10_000 },
+      { type: 'cucm.phone.applyConfig', device: firstPhone(world) },
+    ],
+    source: 'domain.md §2.3, §2.6 (CAPF-trust), §11 F9 (error 5 CAPF_OP_FAIL_INVALID_MIC)',
+  },
+  {
+    id: 'itl.phone-mismatch',
+    title: 'Phone still holds the old ITL',
+    description:
+      'While CAPF was stopped its certificate was regenerated; CAPF and every TFTP service were restarted, but the phone was not reset, so it still holds the ITL with the old CAPF certificate.',
+    inject: (world) => [
+      { type: 'serviceability.stop', node: pub(world).name, service: 'capf' },
+      { type: 'os.certificate.regenerate', node: pub(world).name, purpose: 'CAPF' },
+      { type: 'serviceability.start', node: pub(world).name, service: 'capf' },
+      ...restartTftpEverywhere(world),
+    ],
+    fix: (world) => [{ type: 'cucm.phone.reset', device: firstPhone(world) }],
+    source: 'seed "LSC: Operation Pending" cause 1 (phone ITL ≠ TFTP ITL); domain.md §11 F10',
+  },
+  {
+    id: 'itl.corrupted',
+    title: 'Phones lost trust in the ITL',
+    description:
+      'The CallManager and TVS certificates of every node were regenerated together and TFTP restarted: the new ITL is signed by a key the phone does not know, and the TVS that could vouch for it has a new certificate too.',
+    inject: (world) => [
+      ...world.env.scenario.nodes.flatMap((n): LabAction[] => [
+        { type: 'os.certificate.regenerate', node: n.name, purpose: 'CallManager' },
+        { type: 'os.certificate.regenerate', node: n.name, purpose: 'TVS' },
+      ]),
+      ...restartTftpEverywhere(world),
+    ],
+    fix: (world) => [
+      { type: 'cli', node: pub(world).name, command: 'utils itl reset localkey' },
+      { type: 'cucm.enterpriseParameters.reset' },
+      { wait: 120_000 },
+      ...restartTftpEverywhere(world),
+      { wait: 15_000 },
+      { type: 'cucm.enterpriseParameters.reset' },
+    ],
+    source: 'seed "LSC: Operation Pending" cause 2; S5 ITL recovery (utils itl reset localkey, Enterprise Parameters Reset, TFTP restart); domain.md §11 F10, F17',
+  },
+  {
+    id: 'itl.cscus33755',
+    title: 'Database replication broken (CSCus33755)',
+    description:
+      'Database replication to the subscriber is broken and the CAPF certificate was regenerated while CAPF was stopped; the subscriber\'s TFTP restarted and could not build an ITL.',
+    inject: (world) => [
+      { type: 'lab.database.replication', healthy: false },
+      { type: 'serviceability.stop', node: pub(world).name, service: 'capf' },
+      { type: 'os.certificate.regenerate', node: pub(world).name, purpose: 'CAPF' },
+      { type: 'serviceability.start', node: pub(world).name, service: 'capf' },
+      ...restartTftpEverywhere(world),
+    ],
+    fix: (world) => [
+      { type: 'cli', node: pub(world).name, command: 'utils dbreplication reset all' },
+      { type: 'serviceability.restart', node: phoneNode(world), service: 'tftp' },
+      { wait: 15_000 },
+      { type: 'cucm.phone.reset', device: firstPhone(world) },
+    ],
+    source: 'seed CSCus33755 outputs (show itl "ITL File not found", utils itl reset localkey failure); domain.md §11 F20',
+  },
+  {
+    id: 'tvs.down',
+    title: 'TVS stopped where the phone asks',
+    description:
+      'The CallManager certificate of the phone\'s TFTP server was regenerated and TFTP restarted, so the phone must ask TVS about the new ITL signer — and Cisco Trust Verification Service is stopped on the publisher, the TVS server the phone asks.',
+    inject: (world) => [
+      { type: 'serviceability.stop', node: pub(world).name, service: 'tvs' },
+      { type: 'os.certificate.regenerate', node: phoneNode(world), purpose: 'CallManager' },
+      { type: 'serviceability.restart', node: phoneNode(world), service: 'tftp' },
+    ],
+    fix: (world) => [{ type: 'serviceability.start', node: pub(world).name, service: 'tvs' }, { wait: 5_000 }, { type: 'cucm.phone.reset', device: firstPhone(world) }],
+    source: 'seed "LSC: Operation Pending" cause 3 (TVS); domain.md §8, §11 F11',
+  },
+  {
+    id: 'phone.keygen-timeout',
+    title: 'Key generation outlasts CAPF',
+    description: 'An older CP-7965 is asked for a 4096-bit RSA key; it generates keys at low priority, far slower than a CP-8845.',
+    patchScenario: (s) => {
+      s.phones[0].model = 'CP-7965';
+      return s;
+    },
+    procedure: (form) => ({ ...form, keyOrder: 'RSA Only', rsaKeySize: 4096 }),
+    fix: (world) => saveAndApply(world, { keyOrder: 'RSA Only', rsaKeySize: 2048 }),
+    source: 'domain.md §2.9 (key generation up to 30+ minutes), §11 F12',
+  },
+  {
+    id: 'capf.ec-only-unsupported',
+    title: 'EC Only for a phone without CAPF v3',
+    description: 'The phone is a CP-7965, whose firmware speaks CAPF version 2; the operation asks for EC Only.',
+    patchScenario: (s) => {
+      s.phones[0].model = 'CP-7965';
+      return s;
+    },
+    procedure: (form) => ({ ...form, keyOrder: 'EC Only' }),
+    fix: (world) => saveAndApply(world, { keyOrder: 'RSA Only' }),
+    source: 'domain.md §2.2, §2.9 (CAPF v3, S7), §11 F13',
+  },
+  {
+    id: 'capf.cert-expired',
+    title: 'CAPF certificate expired',
+    description: 'The CAPF certificate expired a month ago and was never regenerated (the seed\'s first check).',
+    patchScenario: (s) => ({ ...s, capfExpiredDaysAgo: 30 }),
+    fix: (world) => [
+      { type: 'os.certificate.regenerate', node: pub(world).name, purpose: 'CAPF' },
+      ...restartTftpEverywhere(world),
+      { wait: 15_000 },
+      { type: 'cucm.phone.reset', device: firstPhone(world) },
+    ],
+    source: 'seed step 1 (check Validity From/To in Certificate Management); domain.md §11 F18',
+  },
+  {
+    id: 'phone.no-sbd',
+    title: 'A 7960 on the desk',
+    description:
+      'The phone is a Cisco 7960: it does not support Security By Default (no ITL), so it has no CAPF certificate to trust in a non-secure cluster — the seed\'s procedure cannot work for it. The fix swaps the handset for a CP-8845 (same device record).',
+    patchScenario: (s) => {
+      s.phones[0].model = 'CP-7960';
+      return s;
+    },
+    fix: (world) => [{ type: 'lab.phone.replace', device: firstPhone(world), model: 'CP-8845' }],
+    source: 'seed "Verwendete Komponenten" (7940/7960 do not support SBD); domain.md §1',
+  },
+  {
+    id: 'phone.foreign-itl',
+    title: 'Phone moved from another cluster',
+    description: 'The phone was registered to another cluster before and still holds that cluster\'s ITL; its TVS server is the old cluster\'s.',
+    patchScenario: (s) => {
+      s.phones[0].arrivesWith = { ...s.phones[0].arrivesWith, itlFromOtherCluster: true };
+      return s;
+    },
+    fix: (world) => {
+      const device = firstPhone(world);
+      return [
+        // The operation waited while the phone could not register; give it a fresh deadline first.
+        { type: 'cucm.phone.save', device, capf: capfFormOf(world, device) },
+        { type: 'phone.trustList.erase', device },
+        { type: 'phone.reset', device },
+      ];
+    },
+    source: 'domain.md §8, §11 F21 (erase the trust list on the phone)',
+  },
+];
 
 export function findFault(id: string): Fault | undefined {
   return FAULTS.find((f) => f.id === id);
@@ -35,4 +327,23 @@ export function findFault(id: string): Fault | undefined {
 /** A scenario with every selected fault's starting changes applied, in order. */
 export function applyScenarioFaults(scenario: Scenario, faults: Fault[]): Scenario {
   return faults.reduce((s, f) => (f.patchScenario ? f.patchScenario(structuredClone(s)) : s), scenario);
+}
+
+/** The seed procedure's CAPF section as each fault's learner would fill it in. */
+export function procedureForm(world: LabWorld, faults: Fault[], form: CapfForm): CapfForm {
+  return faults.reduce((f, fault) => (fault.procedure ? fault.procedure(f, world) : f), form);
+}
+
+/** Do steps in order: actions at once, waits by letting virtual time pass. Refusals are returned, not thrown. */
+export async function performSteps(world: LabWorld, steps: FixStep[]): Promise<string[]> {
+  const refused: string[] = [];
+  for (const step of steps) {
+    if ('wait' in step) {
+      await world.run(step.wait);
+      continue;
+    }
+    const r = await world.act(step);
+    if (!r.ok) refused.push(`${step.type}: ${r.error}`);
+  }
+  return refused;
 }

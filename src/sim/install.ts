@@ -5,7 +5,9 @@
  * Real keys, real certificates: key generation is the expensive part of creating a lab (DESIGN
  * "Performance model"), so every key of the lab is generated here, concurrently.
  */
-import { createManufacturingCa, createMic, createServiceCertificate, type ServiceCertificateRequest } from '../pki/certificates';
+import { createManufacturingCa, createMic, createServiceCertificate, issueLsc, type ServiceCertificateRequest } from '../pki/certificates';
+import { createCsr } from '../pki/csr';
+import { buildItl } from '../itl';
 import { generateKeyPair, type KeySpec } from '../pki/keys';
 import { clusterSubject } from '../pki/names';
 import { describeCertificate } from '../pki/parse';
@@ -25,7 +27,16 @@ export const freshKeys: KeySource = (spec) => generateKeyPair(spec);
 export interface InstalledLab {
   manufacturingCa: PhoneCredential;
   mics: Map<string, PhoneCredential>;
+  /** What phones bring from another cluster (scenario `arrivesWith`): its ITL, its LSC, its TVS server. */
+  carriedOver: Map<string, { itl?: Uint8Array; lsc?: PhoneCredential; tvsServers?: string[] }>;
 }
+
+/** The cluster a moved phone comes from (our invention; only its certificates matter). */
+export const OTHER_CLUSTER = {
+  host: 'cucm-old',
+  fqdn: 'cucm-old.example.org',
+  org: { L: 'San Jose', ST: 'CA', OU: 'IT', O: 'Example Old Corp', C: 'US' },
+} as const;
 
 function describe(der: Uint8Array) {
   const info = describeCertificate(der);
@@ -78,7 +89,10 @@ export async function installLab(
     jobs.push(createServiceIdentity(store, random, keySource, { node: node.name, purpose: 'CallManager-ECDSA', cn: `${node.name}-EC`, spec: { kind: 'EC', curve: 'P-384' }, notBefore: at }));
     jobs.push(createServiceIdentity(store, random, keySource, { node: node.name, purpose: 'TVS', cn: node.name, spec: rsa2048, notBefore: at }));
   }
-  jobs.push(createServiceIdentity(store, random, keySource, { node: publisher.name, purpose: 'CAPF', cn: capfCn, spec: rsa2048, notBefore: installedAt }));
+  // An expired CAPF certificate: issued five years before it ran out, `capfExpiredDaysAgo` days ago.
+  const capfNotBefore =
+    scenario.capfExpiredDaysAgo === undefined ? installedAt : startEpochMs - (scenario.capfExpiredDaysAgo + 1825) * DAY + 1000;
+  jobs.push(createServiceIdentity(store, random, keySource, { node: publisher.name, purpose: 'CAPF', cn: capfCn, spec: rsa2048, notBefore: capfNotBefore }));
   jobs.push(createServiceIdentity(store, random, keySource, { node: publisher.name, purpose: 'ITLRecovery', cn: `ITLRECOVERY_${publisher.name}`, spec: rsa2048, notBefore: installedAt }));
 
   // Cisco's factory: a (simulated) manufacturing root and one MIC per phone, made years before the lab.
@@ -110,6 +124,7 @@ export async function installLab(
     );
   }
   await Promise.all(jobs);
+  const carriedOver = await carryOverFromOtherCluster(scenario, startEpochMs, random, keySource);
 
   // Trust stores: CAPF trusts the manufacturing CA (MIC authentication) and its own certificate (LSCs it
   // issued); CallManager-trust holds the same, so LSC- and MIC-authenticated phones can talk TLS to CUCM.
@@ -151,5 +166,71 @@ export async function installLab(
     };
     db.addPhone(record);
   }
-  return { manufacturingCa: { der: caDer, keys: caKeys }, mics };
+  return { manufacturingCa: { der: caDer, keys: caKeys }, mics, carriedOver };
+}
+
+/**
+ * Phones that were registered to another cluster before: that cluster's certificates exist only to have
+ * signed what the phone still carries — its ITL (signed by the old TFTP's CallManager key, naming the old
+ * TVS) and its LSC (issued by the old CAPF).
+ */
+async function carryOverFromOtherCluster(
+  scenario: Scenario,
+  startEpochMs: number,
+  random: Random,
+  keySource: KeySource,
+): Promise<InstalledLab['carriedOver']> {
+  const out: InstalledLab['carriedOver'] = new Map();
+  const movers = scenario.phones.filter((p) => p.arrivesWith?.itlFromOtherCluster || p.arrivesWith?.lscFromOtherCluster);
+  if (movers.length === 0) return out;
+  const rsa2048: KeySpec = { kind: 'RSA', bits: 2048 };
+  const at = startEpochMs - 400 * DAY;
+  const make = async (purpose: 'CallManager' | 'TVS' | 'CAPF', cn: string) => {
+    const keys = await keySource(rsa2048, `other-cluster/${purpose}`);
+    const der = await createServiceCertificate({
+      profile: purpose,
+      subject: clusterSubject(cn, OTHER_CLUSTER.org),
+      keys,
+      serialNumber: random.fork(`other-cluster/${purpose}`).serialNumber(),
+      notBefore: new Date(at),
+      notAfter: fiveYearsFrom(at),
+    });
+    return { der, keys };
+  };
+  const [callManager, tvs, capf] = await Promise.all([make('CallManager', OTHER_CLUSTER.host), make('TVS', OTHER_CLUSTER.host), make('CAPF', `CAPF-${random.fork('other-capf').hex(4)}`)]);
+  const itl = await buildItl({
+    records: [
+      { certificate: capf.der, function: 'CAPF', form: 'certhash' },
+      { certificate: tvs.der, function: 'TVS', form: 'certhash' },
+      { certificate: callManager.der, function: 'SAST', form: 'certificate' },
+      { certificate: callManager.der, function: 'TFTP', form: 'certificate' },
+    ],
+    signer: { certificate: callManager.der, privateKey: callManager.keys.privateKey },
+    digest: 'SHA-1',
+    timestamp: Math.floor(at / 1000),
+  });
+  for (const phone of movers) {
+    const carried: { itl?: Uint8Array; lsc?: PhoneCredential; tvsServers?: string[] } = {};
+    if (phone.arrivesWith?.itlFromOtherCluster) {
+      carried.itl = itl;
+      carried.tvsServers = [OTHER_CLUSTER.fqdn];
+    }
+    if (phone.arrivesWith?.lscFromOtherCluster) {
+      const keys = await keySource(rsa2048, `${phone.deviceName}/old-LSC`);
+      const csr = await createCsr({ subject: [['CN', phone.deviceName]], keys });
+      const lsc = await issueLsc({
+        csr,
+        issuerCertificate: capf.der,
+        issuerPrivateKey: capf.keys.privateKey,
+        deviceName: phone.deviceName,
+        serialNumber: random.fork(`${phone.deviceName}/old-LSC`).serialNumber(),
+        notBefore: new Date(at + DAY),
+        validityDays: 1825,
+      });
+      if (!lsc.ok) throw new Error(`installation: ${lsc.error}`);
+      carried.lsc = { der: lsc.value, keys };
+    }
+    out.set(phone.deviceName, carried);
+  }
+  return out;
 }

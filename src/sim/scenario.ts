@@ -32,6 +32,11 @@ export interface PhoneSpec {
   /** DHCP option 150: the node whose TFTP service the phone uses. */
   tftpNode: string;
   description: string;
+  /**
+   * What the phone brings from an earlier life: the trust list and/or the LSC of another cluster it was
+   * registered to before (domain.md §2.9 "secure phone moved to another cluster", §11 F21).
+   */
+  arrivesWith?: { itlFromOtherCluster?: boolean; lscFromOtherCluster?: boolean };
 }
 
 export interface Scenario {
@@ -51,4 +56,6 @@ export interface Scenario {
   capfCommonName?: string;
   /** How long before the lab's start the cluster was installed (certificate notBefore). */
   installedDaysBeforeStart: number;
+  /** The CAPF certificate ran out this many days before the lab starts (the seed's first check, F18). */
+  capfExpiredDaysAgo?: number;
 }

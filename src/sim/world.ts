@@ -3,7 +3,7 @@
  * a scenario and a seed (DESIGN principles 3 and 4). `LabWorld` is the only door in: the UI and the lab
  * runner send it the learner's actions and read snapshots, logs and the packet trace.
  */
-import { createActor, setup, type AnyActorRef } from 'xstate';
+import { assign, createActor, enqueueActions, setup, type AnyActorRef } from 'xstate';
 import { CertificateStore } from './cucm/certificates';
 import { ClusterDatabase } from './cucm/database';
 import { capfMachine } from './cucm/capf.machine';
@@ -15,9 +15,9 @@ import { ids, type SimEnv } from './env';
 import { installLab, freshKeys, type InstalledLab, type KeySource } from './install';
 import { LogBook } from './log';
 import { networkMachine, PacketTrace } from './network';
-import { phoneMachine, lscField, type PhoneContext } from './phone/phone.machine';
+import { phoneMachine, lscField, type PhoneContext, type PhoneFlash, type PhoneInput } from './phone/phone.machine';
 import { Random } from './random';
-import type { Scenario } from './scenario';
+import type { PhoneSpec, Scenario } from './scenario';
 import { fromLocal, toLocal } from './time';
 import { applyAction, type ActionResult, type LabAction } from './actions';
 
@@ -53,14 +53,38 @@ export function scenarioStart(scenario: Scenario, now: number = Date.now()): num
   return fromLocal({ year: y.year, month: y.month, day: y.day, hour: scenario.start.hour }, scenario.zone);
 }
 
+type WorldEvent =
+  /** The learner takes a phone off the desk (to swap the handset for another model). */
+  | { type: 'world.phone.remove'; device: string }
+  | { type: 'world.phone.add'; device: string; flash: PhoneFlash };
+
 const worldMachine = setup({
   types: {
     input: {} as { env: SimEnv; trace: PacketTrace; installed: InstalledLab },
-    context: {} as { children: Record<string, AnyActorRef> },
+    context: {} as { env: SimEnv; children: Record<string, AnyActorRef> },
+    events: {} as WorldEvent,
   },
   actors: { network: networkMachine, dns: dnsMachine, capf: capfMachine, tftp: tftpMachine, tvs: tvsMachine, phone: phoneMachine },
+  actions: {
+    removePhone: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'world.phone.remove') return;
+      const ref = context.children[ids.phone(event.device)];
+      if (ref) enqueue.stopChild(ref);
+      const { [ids.phone(event.device)]: _gone, ...rest } = context.children;
+      enqueue.assign({ children: rest });
+    }),
+    addPhone: assign(({ context, event, spawn }) => {
+      if (event.type !== 'world.phone.add') return {};
+      const spec = context.env.scenario.phones.find((p) => p.deviceName === event.device)!;
+      return { children: { ...context.children, [ids.phone(spec.deviceName)]: spawnPhone(spawn, context.env, spec, event.flash) } };
+    }),
+  },
 }).createMachine({
   id: 'world',
+  on: {
+    'world.phone.remove': { actions: 'removePhone' },
+    'world.phone.add': { actions: 'addPhone' },
+  },
   context: ({ input, spawn }) => {
     const { env, trace, installed } = input;
     const s = env.scenario;
@@ -92,21 +116,23 @@ const worldMachine = setup({
       }
     }
     for (const phone of s.phones) {
-      const tftpNode = s.nodes.find((n) => n.name === phone.tftpNode) ?? s.nodes[0];
-      children[ids.phone(phone.deviceName)] = spawn('phone', {
-        systemId: ids.phone(phone.deviceName),
-        input: {
-          env,
-          spec: phone,
-          dnsServer: s.dns.ip,
-          tftpServer: tftpNode.ip,
-          flash: { itl: null, lsc: null, mic: installed.mics.get(phone.deviceName) ?? null },
-        },
+      const carried = installed.carriedOver.get(phone.deviceName);
+      children[ids.phone(phone.deviceName)] = spawnPhone(spawn, env, phone, {
+        itl: carried?.itl ?? null,
+        lsc: carried?.lsc ?? null,
+        mic: installed.mics.get(phone.deviceName) ?? null,
+        tvsServers: carried?.tvsServers ?? [],
       });
     }
-    return { children };
+    return { env, children };
   },
 });
+
+function spawnPhone(spawn: (src: 'phone', options: { systemId: string; input: PhoneInput }) => AnyActorRef, env: SimEnv, spec: PhoneSpec, flash: PhoneFlash): AnyActorRef {
+  const s = env.scenario;
+  const tftpNode = s.nodes.find((n) => n.name === spec.tftpNode) ?? s.nodes[0];
+  return spawn('phone', { systemId: ids.phone(spec.deviceName), input: { env, spec, dnsServer: s.dns.ip, tftpServer: tftpNode.ip, flash } });
+}
 
 export class LabWorld {
   readonly actions: RecordedAction[] = [];
@@ -123,7 +149,8 @@ export class LabWorld {
   ) {}
 
   static async create(options: WorldOptions): Promise<LabWorld> {
-    const scenario = options.scenario;
+    // The world owns its copy: what happens in the lab (a handset swapped) never changes the scenario.
+    const scenario = structuredClone(options.scenario);
     const seed = options.seed ?? 1;
     const start = options.start ?? scenarioStart(scenario);
     const clock = new VirtualClock(start, options.realJitter);
@@ -215,6 +242,18 @@ export class LabWorld {
   /** Value of an actor's statechart ("started", { on: "registered" } …). */
   stateOf(systemId: string): unknown {
     return this.actor(systemId)?.getSnapshot().value;
+  }
+
+  /** Swap a phone's handset for another model (same device record): a new phone boots with a fresh flash. */
+  async replacePhone(device: string, model: string, mic: PhoneFlash['mic']): Promise<void> {
+    const spec = this.env.scenario.phones.find((p) => p.deviceName === device);
+    if (!spec) return;
+    this.root.send({ type: 'world.phone.remove', device });
+    await this.env.clock.drain();
+    spec.model = model;
+    this.root.send({ type: 'world.phone.add', device, flash: { itl: null, lsc: null, mic, tvsServers: [] } });
+    await this.env.clock.drain();
+    this.actor(ids.phone(device))?.send({ type: 'phone.power.on' });
   }
 
   stop(): void {

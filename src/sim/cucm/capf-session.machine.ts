@@ -73,6 +73,8 @@ interface SessionContext extends CapfSessionInput {
   /** Troubleshoot: certificates still to fetch. */
   toFetch: Array<1 | 2>;
   fetched: number;
+  /** Serial of the LSC this session issued, until the phone confirms it stored it. */
+  issuedSerial: string | undefined;
 }
 
 export type CapfSessionEvent = NetworkDelivery | { type: 'capf.session.abort' };
@@ -289,6 +291,8 @@ export const capfSessionMachine = setup({
         'debug',
         `${context.sessionId}:${context.deviceName}:LSC issued: serial ${toHex(out.serialNumber)}, valid until ${javaDateString(out.notAfter, context.env.zone)}`,
       );
+      context.env.db.noteIssuedLsc(context.deviceName!, toHex(out.serialNumber), context.env.clock.now());
+      enqueue.assign({ issuedSerial: toHex(out.serialNumber) });
       sendCapf(context, { command: 'STORE_CERTIFICATE_REQUEST', sessionId: context.sessionId, certificateType: 1, certificate: out.value }, enqueue, system);
     }),
     traceIssueRefused: ({ context, event }) => {
@@ -298,6 +302,7 @@ export const capfSessionMachine = setup({
     recordUpgradeSuccess: ({ context }) => {
       const record = currentRecord(context);
       if (!record || !context.deviceName) return;
+      if (context.issuedSerial) context.env.db.noteInstalledLsc(context.issuedSerial);
       const capf = context.env.certs.identity(context.node, 'CAPF');
       const days = context.env.db.capfParameters.durationOfCertificateValidity;
       context.env.db.recordCapfOutcome(context.deviceName, {
@@ -357,6 +362,7 @@ export const capfSessionMachine = setup({
     failure: undefined,
     toFetch: [],
     fetched: 0,
+    issuedSerial: undefined,
   }),
   initial: 'awaitingClientHello',
   on: {

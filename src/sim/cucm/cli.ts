@@ -1,24 +1,219 @@
 /**
  * The CUCM admin CLI (`admin:` prompt) of one node: the commands the lab models, with the real output
- * (domain.md §5.7); anything else answers the way CUCM answers a command it does not know.
+ * (domain.md §5.7 for show itl / show ctl / utils itl reset; S19 for the reset's success text; the seed for
+ * the CSCus33755 failure). Commands act on the world as the real ones act on the node; anything else gets
+ * the answer CUCM gives to a command it does not know.
  */
-import { showItl } from '../../itl';
+import { buildItl, showItl } from '../../itl';
+import { ids, nodeSpec, publisher } from '../env';
+import { SERVICE_NAMES, type ServiceKey } from '../scenario';
 import { javaDateString } from '../time';
 import type { LabWorld } from '../world';
+import type { BuiltItl } from './tftp.machine';
 
-/** What CUCM prints for input it cannot parse (our recollection of the CLI, [I]). */
+/** What CUCM prints for input it cannot parse ([I]: our recollection of the CLI). */
 export const UNKNOWN_COMMAND = 'Executed command unsuccessfully\nNo valid command entered';
 
+/** show ctl on a cluster that never went to mixed mode (S11, domain.md §5.7). */
+export const CTL_NOT_FOUND_TEXT =
+  'Length of CTL file: 0\nCTL File not found . Please run CTLClient plugin or run the CLI - utils ctl.. to generate the CTL file.\nError parsing the CTL File.';
+
+/** The seed's CSCus33755 output of `utils itl reset localkey` when the TFTP nodes cannot be determined. */
+export const ITL_RESET_CSCUS33755 = [
+  'Locating active Tftp servers in the cluster.....',
+  '',
+  'Unable to determine the active and running TFTP nodes in the cluster',
+  'Ensure that the DB replication is working on all nodes and the correct Password has been entered',
+  'Then retry the command',
+  '',
+  'Executed command unsuccessfully',
+  "chmod: changing permissions of `/var/log/active/cm/trace/dbl/sdi/replication_scripts_output': Operation not permitted",
+].join('\n');
+
+interface CliCommand {
+  /** Words that start the command, lower case. */
+  words: string[];
+  run: (world: LabWorld, node: string, args: string[]) => Promise<string> | string;
+}
+
+function serviceByName(name: string): ServiceKey | undefined {
+  const wanted = name.trim().toLowerCase();
+  return (Object.keys(SERVICE_NAMES) as ServiceKey[]).find((k) => SERVICE_NAMES[k].toLowerCase() === wanted);
+}
+
+function serviceSystemId(service: ServiceKey, node: string): string {
+  return service === 'capf' ? ids.capf(node) : service === 'tftp' ? ids.tftp(node) : ids.tvs(node);
+}
+
+/** "[STARTED]", "[STOPPED]  Commanded Out of Service", "[NOTRUNNING]  Service Not Activated" — utils service list. */
+function serviceStatus(world: LabWorld, node: string, service: ServiceKey): string {
+  if (!world.env.db.isActivated(node, service)) return '[NOTRUNNING]  Service Not Activated';
+  const state = world.stateOf(serviceSystemId(service, node));
+  if (state === 'started') return '[STARTED]';
+  if (state === 'starting') return '[STARTING]';
+  return '[STOPPED]  Commanded Out of Service';
+}
+
+const COMMANDS: CliCommand[] = [
+  {
+    words: ['show', 'itl'],
+    run: async (world, node) => {
+      const itl = world.servedItl(node);
+      return (await showItl(itl?.bytes ?? null, { lastModified: itl ? javaDateString(itl.builtAt, world.env.zone) : '' })).trimEnd();
+    },
+  },
+  { words: ['show', 'ctl'], run: () => CTL_NOT_FOUND_TEXT },
+  {
+    words: ['show', 'network', 'eth0'],
+    run: (world, node) => {
+      const n = nodeSpec(world.env, node);
+      const s = world.env.scenario;
+      const gateway = n.ip.replace(/\.\d+$/, '.1');
+      return [
+        'Ethernet 0',
+        'DHCP : disabled         Status : up',
+        `IP Address : ${n.ip}     IP Mask : 255.255.255.000`,
+        'Link Detected: yes      Mode : Auto disabled, Full, 10000 Mbits/s',
+        'Duplicate IP: no',
+        '',
+        'DNS',
+        `Primary : ${s.dns.ip}    Secondary : Not Configured`,
+        'Options : timeout:5 attempts:2',
+        `Domain : ${s.domain}`,
+        `Gateway : ${gateway} on Ethernet 0`,
+      ].join('\n');
+    },
+  },
+  {
+    words: ['utils', 'service', 'list'],
+    run: (world, node) => {
+      const services: ServiceKey[] = ['capf', 'tftp', 'tvs'];
+      const lines = ['Requesting service status, please wait...', 'System SSH [STARTED]', 'Cisco DB[STARTED]', 'Cisco CallManager[STARTED]'];
+      for (const s of services) {
+        if (s === 'capf' && node !== publisher(world.env).name) continue;
+        lines.push(`${SERVICE_NAMES[s]}${serviceStatus(world, node, s)}`);
+      }
+      lines.push('Commands Completed');
+      return lines.join('\n');
+    },
+  },
+  ...(['start', 'stop', 'restart'] as const).map(
+    (verb): CliCommand => ({
+      words: ['utils', 'service', verb],
+      run: (world, node, args) => {
+        const name = args.join(' ');
+        const service = serviceByName(name);
+        if (!service || (service === 'capf' && node !== publisher(world.env).name)) {
+          return `${name || '(no service name)'} is not a valid service name\nExecuted command unsuccessfully`;
+        }
+        const label = SERVICE_NAMES[service];
+        if (!world.env.db.isActivated(node, service)) return `${label}[NOTRUNNING]  Service Not Activated\nExecuted command unsuccessfully`;
+        world.actor(serviceSystemId(service, node))?.send({ type: verb === 'start' ? 'service.start' : verb === 'stop' ? 'service.stop' : 'service.restart' });
+        const lines = ['Do not press Ctrl+C while the service is restarting. If the service has not restarted properly, execute the same command again.', 'Service Manager is running'];
+        if (verb !== 'start') lines.push(`${label}[STOPPING]`, `${label}[STOPPING]`, 'Commanded Out of Service', `${label}[NOTRUNNING]`);
+        if (verb !== 'stop') lines.push('Service Manager is running', `${label}[STARTING]`, `${label}[STARTED]`);
+        return lines.join('\n');
+      },
+    }),
+  ),
+  {
+    words: ['utils', 'itl', 'reset'],
+    run: (world, node, args) => resetItl(world, node, args),
+  },
+  {
+    words: ['utils', 'capf', 'stale-lsc', 'list'],
+    run: (world) => {
+      const stale = world.env.db.staleLscs;
+      if (stale.length === 0) return 'No stale LSC certificates were found.';
+      return ['Stale LSC certificates (issued for a CSR, never installed):', ...stale.map((s) => `${s.deviceName}  issued ${javaDateString(s.issuedAt, world.env.zone)}`)].join('\n');
+    },
+  },
+  {
+    words: ['utils', 'dbreplication', 'runtimestate'],
+    run: (world) => {
+      const ok = world.env.db.replicationHealthy;
+      const lines = ['Server Time: ' + javaDateString(world.now, world.env.zone), '', 'Cluster Replication State: ' + (ok ? 'Replication status command COMPLETED' : 'Replication setup broken'), '', 'DB Version: ccm11_5_1_15038_2', '', 'SERVER-NAME          IP ADDRESS        (msec)    RPC?  REPL. QUEUE  Replication Setup'];
+      for (const n of world.env.scenario.nodes) {
+        const state = n.role === 'publisher' || ok ? '(2) Setup Completed' : '(4) Setup Failed/Dropped';
+        lines.push(`${n.name.padEnd(20)} ${n.ip.padEnd(17)} 0.05      Yes   0            ${state}`);
+      }
+      return lines.join('\n');
+    },
+  },
+  {
+    words: ['utils', 'dbreplication', 'reset', 'all'],
+    run: (world, node) => {
+      if (node !== publisher(world.env).name) return 'This command can be executed only on the publisher.\nExecuted command unsuccessfully';
+      world.env.db.setReplication(true);
+      return 'Repairing of replication is in progress.\nBackground repair of replication will continue after that for 30 minutes..\nReplication reset is completed';
+    },
+  },
+];
+
+/**
+ * `utils itl reset localkey|remotekey` (publisher only): a reset ITL signed by the ITLRecovery key — which
+ * every phone holds as a SAST — is sent to every TFTP node that is running. Phones accept it at their next
+ * restart (Enterprise Parameters > Reset) and, holding no TFTP signer any more, take the next regular ITL
+ * after the Cisco TFTP restart (domain.md §5.7, S5).
+ */
+async function resetItl(world: LabWorld, node: string, args: string[]): Promise<string> {
+  const which = args[0]?.toLowerCase();
+  if (which !== 'localkey' && which !== 'remotekey') return UNKNOWN_COMMAND;
+  const env = world.env;
+  const pub = publisher(env).name;
+  if (node !== pub) return 'This command can be executed only on the publisher.\nExecuted command unsuccessfully';
+  if (which === 'remotekey') {
+    return 'Enter the SFTP server IP/hostname, username and path of ITLRecovery.p12:\nNo SFTP server is reachable from this lab.\nExecuted command unsuccessfully';
+  }
+  const header = 'Enter CCM Administrator password :\n';
+  if (!env.db.replicationHealthy) return header + ITL_RESET_CSCUS33755;
+  const tftpNodes = env.scenario.nodes.filter((n) => world.stateOf(ids.tftp(n.name)) === 'started').map((n) => n.name);
+  const recovery = env.certs.identity(pub, 'ITLRecovery');
+  if (!recovery?.keys) return header + 'Unable to read the ITLRecovery key\nExecuted command unsuccessfully';
+  const builtAt = env.clock.now();
+  const bytes = await buildItl({
+    records: [{ certificate: recovery.der, function: 'SAST', form: 'certificate' }],
+    signer: { certificate: recovery.der, privateKey: recovery.keys.privateKey },
+    digest: 'SHA-1',
+    timestamp: Math.floor(builtAt / 1000),
+  });
+  const reset: BuiltItl = { bytes, builtAt, records: [{ function: 'SAST', subject: `ITLRECOVERY_${pub}` }] };
+  for (const n of tftpNodes) world.actor(ids.tftp(n))?.send({ type: 'tftp.itl.install', itl: reset });
+  return (
+    header +
+    [
+      'Name is ITLRECOVERY_' + pub,
+      'Generating the reset ITL file.....',
+      'The reset ITL file was generated successfully',
+      '',
+      'Locating active Tftp servers in the cluster.....',
+      '',
+      'Following is the list of Active tftp servers in the cluster',
+      '',
+      '====================',
+      ...tftpNodes,
+      '=====================',
+      `Number of Active TFTP servers in the cluster : ${tftpNodes.length}`,
+      '',
+      'Transferring new reset ITL file to the TFTP server nodes in the cluster.........',
+      '',
+      ...tftpNodes.map((n) => `Successfully transferred reset ITL to node ${n}`),
+    ].join('\n')
+  );
+}
+
 export async function runCli(world: LabWorld, node: string, input: string): Promise<string> {
-  const command = input.trim().replace(/\s+/g, ' ');
-  const words = command.toLowerCase().split(' ');
-  let output: string;
-  if (command === '') output = '';
-  else if (words[0] === 'show' && words[1] === 'itl' && words.length === 2) {
-    const itl = world.servedItl(node);
-    output = (await showItl(itl?.bytes ?? null, { lastModified: itl ? javaDateString(itl.builtAt, world.env.zone) : '' })).trimEnd();
-  } else output = UNKNOWN_COMMAND;
-  world.env.log.cli(node, `admin:${input}`);
+  const command = (input ?? '').trim().replace(/\s+/g, ' ');
+  const words = command.split(' ');
+  const lower = words.map((w) => w.toLowerCase());
+  let output = '';
+  if (command !== '') {
+    const match = COMMANDS.filter((c) => c.words.every((w, i) => lower[i] === w)).sort((a, b) => b.words.length - a.words.length)[0];
+    const args = match ? words.slice(match.words.length) : [];
+    const exact = match && (args.length === 0 || match.words[0] === 'utils');
+    output = exact ? await match.run(world, node, args) : UNKNOWN_COMMAND;
+  }
+  world.env.log.cli(node, `admin:${input ?? ''}`);
   if (output) for (const line of output.split('\n')) world.env.log.cli(node, line);
   return output;
 }

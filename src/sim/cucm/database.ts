@@ -162,6 +162,7 @@ export type DatabaseChange =
   | { kind: 'server'; entry: ServerEntry }
   | { kind: 'serviceActivation'; node: string; service: ServiceKey; activated: boolean }
   | { kind: 'serviceParameters' }
+  | { kind: 'replication'; healthy: boolean }
   | { kind: 'enterpriseParameters' };
 
 export class ClusterDatabase {
@@ -179,6 +180,16 @@ export class ClusterDatabase {
     endpointAdvancedEncryptionAlgorithmSupport: false,
     prepareClusterForRollback: false,
   };
+  /**
+   * Database replication between the nodes. When it is broken, subscribers cannot read the cluster's data:
+   * their TFTP builds no ITL and `utils itl reset` cannot find the TFTP nodes (CSCus33755, domain.md §5.7).
+   */
+  replicationHealthy = true;
+  /**
+   * LSCs CAPF issued that never reached their phone (Cisco Unified Reporting "Stale LSCs",
+   * `utils capf stale-lsc list`, domain.md §2.5).
+   */
+  staleLscs: Array<{ deviceName: string; serial: string; issuedAt: number }> = [];
   #listeners = new Set<(c: DatabaseChange) => void>();
 
   subscribe(listener: (c: DatabaseChange) => void): () => void {
@@ -197,6 +208,15 @@ export class ClusterDatabase {
 
   phone(deviceName: string): PhoneRecord | undefined {
     return this.phones.get(deviceName);
+  }
+
+  /** Change the device record's type (a handset swapped for another model keeps its record). */
+  setDeviceType(deviceName: string, deviceType: string, securityProfile: string): void {
+    const old = this.phones.get(deviceName);
+    if (!old) return;
+    const record = { ...old, deviceType, securityProfile, configVersion: old.configVersion + 1 };
+    this.phones.set(deviceName, record);
+    this.#notify({ kind: 'phone', deviceName, record });
   }
 
   /** Replace a phone's CAPF Information (the page's Save) — bumps configVersion. */
@@ -258,6 +278,19 @@ export class ClusterDatabase {
   setCapfParameters(p: CapfServiceParameters): void {
     this.capfParameters = { ...p };
     this.#notify({ kind: 'serviceParameters' });
+  }
+
+  noteIssuedLsc(deviceName: string, serial: string, issuedAt: number): void {
+    this.staleLscs = [...this.staleLscs, { deviceName, serial, issuedAt }];
+  }
+
+  noteInstalledLsc(serial: string): void {
+    this.staleLscs = this.staleLscs.filter((s) => s.serial !== serial);
+  }
+
+  setReplication(healthy: boolean): void {
+    this.replicationHealthy = healthy;
+    this.#notify({ kind: 'replication', healthy });
   }
 
   setEnterpriseParameters(p: EnterpriseParameters): void {

@@ -104,6 +104,11 @@ function subjectOf(der: Uint8Array): string {
 
 export async function buildNodeItl(env: SimEnv, node: string, capfActivated: boolean): Promise<BuiltItl> {
   const builtAt = env.clock.now();
+  if (!env.db.replicationHealthy && nodeSpec(env, node).role !== 'publisher') {
+    // A subscriber reads the certificates to list from the publisher's database; without replication it
+    // has nothing to build from (the seed's CSCus33755 case: "ITL File not found").
+    throw new Error('cannot read the certificate list from the database (replication is down)');
+  }
   const { records, signer } = composeItlRecords(env, node, capfActivated);
   const bytes = await buildItl({
     records,
@@ -178,16 +183,16 @@ export const tftpMachine = setup({
     }),
     traceItlBuilt: ({ context }) => {
       const itl = context.itl;
-      if (!itl) return;
-      context.env.log.sdiTrace('tftp-trace', context.node, 'info', `ITLFile.tlv built with ${itl.records.length} records, signed by the CallManager certificate of ${context.node}`);
+      if (itl) context.env.log.sdiTrace('tftp-trace', context.node, 'info', `ITLFile.tlv built with ${itl.records.length} records, signed by the CallManager certificate of ${context.node}`);
       context.env.log.sdiTrace('tftp-trace', context.node, 'info', `Cisco TFTP started, serving on UDP ${TFTP_PORT} and HTTP ${HTTP_TFTP_PORT}`);
     },
     traceStartFailed: ({ context, event }) => {
-      context.env.log.sdiTrace('tftp-trace', context.node, 'error', `Cisco TFTP failed to start: ${String((event as { error?: unknown }).error)}`);
+      context.env.log.sdiTrace('tftp-trace', context.node, 'error', `ITLFile.tlv could not be built: ${String((event as { error?: unknown }).error)}`);
     },
     traceStopped: ({ context }) => {
       context.env.log.sdiTrace('tftp-trace', context.node, 'info', 'Cisco TFTP stopped');
     },
+    forgetTrustList: assign({ itl: null }),
     installResetItl: assign({
       itl: ({ event, context }) => (event.type === 'tftp.itl.install' ? event.itl : context.itl),
     }),
@@ -298,7 +303,7 @@ export const tftpMachine = setup({
         src: 'buildTrustList',
         input: ({ context }) => ({ env: context.env, node: context.node }),
         onDone: { target: 'started', actions: 'storeTrustList' },
-        onError: { target: 'stopped', actions: 'traceStartFailed' },
+        onError: { target: 'started', actions: ['traceStartFailed', 'forgetTrustList'] },
       },
       on: {
         'service.stop': 'stopped',

@@ -15,6 +15,7 @@ import { sha1 } from '@noble/hashes/legacy.js';
 import { and, assign, enqueueActions, fromPromise, sendParent, setup, type EventObject } from 'xstate';
 import { createCsr } from '../../pki/csr';
 import { exactBuffer, bytesEqual } from '../../pki/encode';
+import { describeCertificate } from '../../pki/parse';
 import { describeKeySpec, generateKeyPair, type KeySpec } from '../../pki/keys';
 import type { SimEnv } from '../env';
 import { ids } from '../env';
@@ -139,6 +140,13 @@ export const capfClientMachine = setup({
       const hello = payload(event) as Extract<TlsMessage, { kind: 'tls.serverHello' }>;
       return context.capfPin !== null && bytesEqual(sha1(hello.certificate), context.capfPin);
     },
+    /** TLS checks the server certificate's validity period too: an expired CAPF certificate fails the handshake. */
+    isCertificateCurrent: ({ context, event }) => {
+      const hello = payload(event) as Extract<TlsMessage, { kind: 'tls.serverHello' }>;
+      const info = describeCertificate(hello.certificate);
+      const now = context.env.clock.now();
+      return info.ok && info.value.notBefore.getTime() <= now && now <= info.value.notAfter.getTime();
+    },
     isAuthRequest: ({ event }) => isCapf(event, 'AUTH_REQUEST'),
     usesCertificate: ({ context }) => context.capfAuthMode === 3 || context.capfAuthMode === 4,
     isKeyGenerateRequest: ({ event }) => isCapf(event, 'KEY_GENERATE_REQUEST'),
@@ -203,6 +211,11 @@ export const capfClientMachine = setup({
       context.console.capfPinMismatch();
       sendTls(context, { kind: 'tls.alert', description: 'bad_certificate' }, enqueue, system);
       toNetwork(enqueue, system, { type: 'net.close', connId: context.connId!, owner: context.systemId } satisfies NetworkEvent);
+    }),
+    rejectExpiredServer: enqueueActions(({ context, enqueue, system }) => {
+      context.console.capfCertificateExpired();
+      sendTls(context, { kind: 'tls.alert', description: 'certificate_expired' }, enqueue, system);
+      enqueue.sendTo(system.get(ids.network), { type: 'net.close', connId: context.connId!, owner: context.systemId } as EventObject);
     }),
     closeConnection: enqueueActions(({ context, enqueue, system }) => {
       if (context.connId) toNetwork(enqueue, system, { type: 'net.close', connId: context.connId, owner: context.systemId } satisfies NetworkEvent);
@@ -348,7 +361,8 @@ export const capfClientMachine = setup({
     handshaking: {
       on: {
         'net.received': [
-          { guard: and(['isServerHello', 'isPinMatching']), target: 'authenticating', actions: 'sendFinished' },
+          { guard: and(['isServerHello', 'isPinMatching', 'isCertificateCurrent']), target: 'authenticating', actions: 'sendFinished' },
+          { guard: and(['isServerHello', 'isPinMatching']), target: 'connectionFailed', actions: 'rejectExpiredServer' },
           { guard: 'isServerHello', target: 'connectionFailed', actions: 'rejectServer' },
         ],
         'net.closed': { target: 'connectionFailed', actions: 'logConnectionLost' },
@@ -405,7 +419,11 @@ export const capfClientMachine = setup({
         onDone: { target: 'inSession', actions: 'sendKeyResponse' },
         onError: { target: 'sessionEnded' },
       },
-      on: { 'net.closed': { target: 'connectionFailed', actions: 'logConnectionLost' } },
+      on: {
+        'net.closed': { target: 'connectionFailed', actions: 'logConnectionLost' },
+        // CAPF gave up waiting for the key (Key Generation Failed/Timeout) and ended the session.
+        'net.received': { guard: 'isEndSession', target: 'sessionEnded', actions: ['logMessage', 'logSessionEnd'] },
+      },
     },
     sessionEnded: {
       always: [

@@ -169,6 +169,11 @@ export class PhoneConsole {
     this.#secure('ERR', 'CAPF: server certificate does not match the CAPF certificate in the trust list');
     this.capfOperationFailed(-9);
   }
+  capfCertificateExpired(): void {
+    this.#secure('ERR', 'Sec SSL Connection - Handshake failed.');
+    this.#secure('ERR', 'CAPF: server certificate has expired');
+    this.capfOperationFailed(-9);
+  }
   capfHandshakeOk(): void {
     this.#secure('NOT', 'Sec SSL Connection - Handshake successful.'); // VERBATIM (S14)
   }

@@ -11,7 +11,7 @@
  */
 import { assign, enqueueActions, fromPromise, setup, stopChild, type AnyActorRef } from 'xstate';
 import { sha1 } from '@noble/hashes/legacy.js';
-import { parseItl, verifyItl, verifySignedFileWithItl, type ItlFile } from '../../itl';
+import { parseItl, parseSignedFile, verifyItl, verifySignedFileWithItl, type ItlFile } from '../../itl';
 import { bytesEqual } from '../../pki/encode';
 import { parseConfigFile, type PhoneConfig } from '../cucm/config-file';
 import type { SimEnv } from '../env';
@@ -22,6 +22,7 @@ import type { PhoneSpec } from '../scenario';
 import { capfClientMachine, type CapfClientReport, type CapfOutcome, type PhoneCredential } from './capf-client.machine';
 import { PhoneConsole } from './console';
 import { dnsmasqMachine, type DnsAnswer } from './dnsmasq.machine';
+import { tvsClientMachine, type TvsClientReport } from './tvs-client.machine';
 import { HTTP_TFTP_PORT, summarizeRequest, type FileRequest, type FileResponse } from '../protocols/http';
 import { PHONE_MODELS, type PhoneModel } from './models';
 import { STATUS, type LscField } from './screens';
@@ -45,6 +46,10 @@ export interface PhoneFlash {
   itl: Uint8Array | null;
   mic: PhoneCredential | null;
   lsc: PhoneCredential | null;
+  /** TVS servers of the last accepted configuration: whom to ask about an ITL signer the phone does not know. */
+  tvsServers: string[];
+  /** The last configuration the phone accepted: it keeps working with it when a new one cannot be had. */
+  lastConfig?: PhoneConfig | null;
 }
 
 export interface PhoneInput {
@@ -76,6 +81,9 @@ export interface PhoneContext {
   downloads: number;
   /** The download in flight ("downd" fetches one file at a time). */
   download: { connId: string; fileName: string } | null;
+  /** A downloaded ITL whose signer the phone does not know, while TVS is asked. */
+  pendingTrustList: { file: ItlFile; signer: Uint8Array } | null;
+  tvsRuns: number;
   /** The ITL just downloaded, waiting to be checked. */
   candidateItl: Uint8Array | null;
   /** TVS server names still to resolve after a configuration download. */
@@ -90,6 +98,7 @@ export type PhoneEvent =
   | DownloadResult
   | DnsAnswer
   | CapfClientReport
+  | TvsClientReport
   | { type: 'phone.power.on' }
   | { type: 'phone.power.off' }
   /** Power cycle, or "Reset" from CUCM. */
@@ -103,12 +112,17 @@ export type TrustListVerdict =
   | { verdict: 'first'; file: ItlFile }
   | { verdict: 'same' }
   | { verdict: 'updated'; file: ItlFile }
-  | { verdict: 'unknown-signer'; file: ItlFile }
+  | { verdict: 'unknown-signer'; file: ItlFile; signer: Uint8Array }
   | { verdict: 'invalid'; reason: string };
+
+/** Function codes that authenticate TFTP files (CCM 1, CCM+TFTP 2, TFTP 3). */
+const TFTP_ROLES = [1, 2, 3];
 
 /**
  * How the phone judges a downloaded ITL against the one in its flash (domain.md §8): trust on first use;
- * otherwise the new file's signer must be a SAST of the old file (same certificate).
+ * otherwise the new file's signer must be a SAST of the old file (same certificate), or TVS must vouch for
+ * it. A trust list without TFTP records — the reset ITL of `utils itl reset`, or the empty one of "Prepare
+ * Cluster for Rollback" — makes the phone accept the next trust list it is given (domain.md §5.7, §8).
  */
 export async function judgeTrustList(stored: Uint8Array | null, candidate: Uint8Array): Promise<TrustListVerdict> {
   // The firmware compares the new file with the one it holds first ("hashes match") and stops there.
@@ -122,10 +136,19 @@ export async function judgeTrustList(stored: Uint8Array | null, candidate: Uint8
   const old = parseItl(stored);
   // An unreadable ITL in flash counts as none: the phone falls back to trusting the first file again.
   if (!old.ok) return { verdict: 'first', file };
+  if (!old.value.records.some((r) => TFTP_ROLES.includes(r.function.code))) return { verdict: 'updated', file };
   const signerCert = file.records[verified.signerIndex].certificate!;
   const signerHash = sha1(signerCert);
   const known = old.value.records.some((r) => r.function.code === 0 && r.certificate && bytesEqual(sha1(r.certificate), signerHash));
-  return { verdict: known ? 'updated' : 'unknown-signer', file };
+  return known ? { verdict: 'updated', file } : { verdict: 'unknown-signer', file, signer: signerCert };
+}
+
+/** SHA-1s of the TVS certificates in a trust list (CERTHASH or the certificate's own hash). */
+export function tvsPins(trustList: ItlFile | null): Uint8Array[] {
+  return (trustList?.records ?? [])
+    .filter((r) => r.function.code === 21)
+    .map((r) => r.certHash ?? (r.certificate ? sha1(r.certificate) : undefined))
+    .filter((h): h is Uint8Array => h !== undefined);
 }
 
 /** The CAPF pin: SHA-1 of the CAPF certificate, from the CAPF record's CERTHASH (or its certificate). */
@@ -143,19 +166,25 @@ export function lscField(context: Pick<PhoneContext, 'config' | 'flash' | 'capfO
 
 const decoder = new TextDecoder();
 
+/** Phones with Security By Default fetch the signed file; the others the plain one. */
+const configFileName = (c: Pick<PhoneContext, 'spec' | 'model'>) => `${c.spec.deviceName}.cnf.xml${c.model.securityByDefault ? '.sgn' : ''}`;
+
 export const phoneMachine = setup({
   types: { context: {} as PhoneContext, input: {} as PhoneInput, events: {} as PhoneEvent },
   actors: {
     dnsmasq: dnsmasqMachine,
     capfClient: capfClientMachine,
+    tvsClient: tvsClientMachine,
     judgeTrustList: fromPromise(async ({ input }: { input: { env: SimEnv; stored: Uint8Array | null; candidate: Uint8Array } }) =>
       input.env.clock.work(0, () => judgeTrustList(input.stored, input.candidate), 'ITL check'),
     ),
     verifyConfigFile: fromPromise(async ({ input }: { input: { env: SimEnv; sgn: Uint8Array; trustList: ItlFile | null } }) =>
       input.env.clock.work(0, async () => {
-        if (!input.trustList) {
-          // Without a trust list the phone cannot check signatures and takes the file as it is.
-          return { ok: true as const, content: stripSignedHeader(input.sgn) };
+        if (!input.trustList || !input.trustList.records.some((r) => TFTP_ROLES.includes(r.function.code))) {
+          // Without a trust list, or with one that holds no TFTP signer (a reset ITL), the phone cannot
+          // check the signature and takes the file as it is.
+          const parsed = parseSignedFile(input.sgn);
+          return { ok: true as const, content: parsed.ok ? parsed.value.content : input.sgn };
         }
         return verifySignedFileWithItl(input.sgn, input.trustList);
       }, 'config signature check'),
@@ -175,6 +204,10 @@ export const phoneMachine = setup({
     isFirstTrustList: ({ event }) => (event as unknown as { output: TrustListVerdict }).output.verdict === 'first',
     isSameTrustList: ({ event }) => (event as unknown as { output: TrustListVerdict }).output.verdict === 'same',
     isUpdatedTrustList: ({ event }) => (event as unknown as { output: TrustListVerdict }).output.verdict === 'updated',
+    isUnknownSigner: ({ event }) => (event as unknown as { output: TrustListVerdict }).output.verdict === 'unknown-signer',
+    isVouched: ({ event }) => event.type === 'tvs.client.verdict' && event.vouched,
+    lacksSecurityByDefault: ({ context }) => !context.model.securityByDefault,
+    hasCachedConfig: ({ context }) => Boolean(context.flash.lastConfig),
     isConfigSignatureValid: ({ event }) => Boolean((event as unknown as { output: { ok: boolean } }).output?.ok),
     hasTvsToResolve: ({ context }) => context.tvsToResolve.length > 0,
     isResetRequest: ({ event }) => event.type === 'net.datagram.received' && (event.payload as { kind?: string; reset?: boolean })?.kind === 'sip.notify' && Boolean((event.payload as { reset?: boolean }).reset),
@@ -190,6 +223,7 @@ export const phoneMachine = setup({
     },
     forgetSession: assign({
       config: null,
+      pendingTrustList: null,
       capfActivity: 'idle' as CapfActivity,
       capfOutcome: null,
       candidateItl: null,
@@ -266,6 +300,42 @@ export const phoneMachine = setup({
       context.env.log.phoneStatus(context.spec.deviceName, STATUS.trustListUpdated);
     },
     logTrustListUnchanged: ({ context }) => context.console.trustListUnchanged(),
+    keepUnknownSigner: assign({
+      pendingTrustList: ({ event }) => {
+        const out = (event as unknown as { output: TrustListVerdict }).output;
+        return out.verdict === 'unknown-signer' ? { file: out.file, signer: out.signer } : null;
+      },
+    }),
+    startTvsClient: assign(({ context, spawn }) => {
+      const n = context.tvsRuns + 1;
+      const systemId = `${context.systemId}/tvs-client/${n}`;
+      spawn('tvsClient', {
+        id: `tvs-client-${n}`,
+        systemId,
+        input: {
+          env: context.env,
+          systemId,
+          device: context.spec.deviceName,
+          tvsDeviceName: `${context.model.model}-${context.spec.deviceName}`,
+          phoneIp: context.spec.ip,
+          console: context.console,
+          server: context.flash.tvsServers[0],
+          pins: tvsPins(context.trustList),
+          certificate: context.pendingTrustList!.signer,
+        },
+      });
+      return { tvsRuns: n };
+    }),
+    acceptVouchedTrustList: assign(({ context }) => ({
+      flash: { ...context.flash, itl: context.candidateItl },
+      trustList: context.pendingTrustList?.file ?? context.trustList,
+      candidateItl: null,
+      pendingTrustList: null,
+    })),
+    logTvsRefusal: ({ context, event }) => {
+      context.console.trustListRejected(`the new signer is not in the trust list and TVS did not vouch for it (${event.type === 'tvs.client.verdict' ? event.reason : ''})`);
+      context.env.log.phoneStatus(context.spec.deviceName, STATUS.trustListUpdateFailed, 'error');
+    },
     logTrustListRejected: ({ context, event }) => {
       const out = (event as unknown as { output: TrustListVerdict }).output;
       context.console.trustListRejected(out.verdict === 'invalid' ? out.reason : 'the new signer is not in the trust list and TVS did not vouch for it');
@@ -278,7 +348,7 @@ export const phoneMachine = setup({
     },
     logConfigDownloadFailed: ({ context, event }) => {
       if (event.type !== 'download.done' || event.ok) return;
-      const file = `${context.spec.deviceName}.cnf.xml.sgn`;
+      const file = configFileName(context);
       context.env.log.phoneStatus(
         context.spec.deviceName,
         event.error === 'not-found' ? STATUS.fileNotFound(file) : event.error === 'timeout' ? STATUS.tftpTimeout : STATUS.tftpError,
@@ -288,15 +358,19 @@ export const phoneMachine = setup({
     storeConfig: assign(({ context, event }) => {
       const out = (event as unknown as { output: { ok: true; content: Uint8Array } }).output;
       const config = parseConfigFile(decoder.decode(out.content), context.spec.deviceName);
-      return { config, tvsToResolve: config.tvsServers.filter((s) => !isIpv4(s)) };
+      return {
+        config,
+        tvsToResolve: config.tvsServers.filter((s) => !isIpv4(s)),
+        flash: { ...context.flash, tvsServers: config.tvsServers, lastConfig: config },
+      };
     }),
     logConfigAccepted: ({ context }) => {
-      const file = `${context.spec.deviceName}.cnf.xml.sgn`;
+      const file = configFileName(context);
       if (context.trustList) context.console.configSignature(true, file);
       context.env.log.phoneStatus(context.spec.deviceName, STATUS.configFile(file, 'HTTP'));
     },
     logConfigRejected: ({ context }) => {
-      const file = `${context.spec.deviceName}.cnf.xml.sgn`;
+      const file = configFileName(context);
       context.console.configSignature(false, file);
       context.env.log.phoneStatus(context.spec.deviceName, STATUS.configSignatureRejected(file), 'error');
     },
@@ -313,6 +387,7 @@ export const phoneMachine = setup({
       }
       return { tvsToResolve: context.tvsToResolve.filter((n) => n !== event.name) };
     }),
+    useCachedConfig: assign({ config: ({ context }) => context.flash.lastConfig ?? null }),
     logVpn: ({ context }) => {
       if (!context.config?.vpnConfigured) context.env.log.phoneStatus(context.spec.deviceName, STATUS.vpnNotConfigured);
     },
@@ -396,6 +471,8 @@ export const phoneMachine = setup({
       capfRuns: 0,
       downloads: 0,
       download: null,
+      pendingTrustList: null,
+      tvsRuns: 0,
       candidateItl: null,
       tvsToResolve: [],
       enteredAuthenticationString: null,
@@ -428,13 +505,18 @@ export const phoneMachine = setup({
           entry: ['newBoot', 'stopCapfClient', 'forgetSession', 'flushDnsmasq'],
           after: { bootTime: { target: 'trustList', actions: 'logBooted' } },
         },
+        /** Apply Config: CUCM's check-sync makes the phone fetch its configuration again (not its trust list). */
         restarting: {
           entry: ['logRestartRequested', 'stopCapfClient', 'forgetSession'],
-          after: { restartTime: 'trustList' },
+          after: { restartTime: 'configuring' },
         },
         trustList: {
-          initial: 'fetchingCtl',
+          initial: 'deciding',
           states: {
+            deciding: {
+              // 7940/7960-class phones have no Security By Default: no ITL, unsigned configuration (seed).
+              always: [{ guard: 'lacksSecurityByDefault', target: '#phone.on.configuring' }, { target: 'fetchingCtl' }],
+            },
             fetchingCtl: {
               // Non-secure cluster: no CTL exists and the 404 is harmless (domain.md §8).
               entry: { type: 'download', params: { file: (c: PhoneContext) => `CTLSEP${c.spec.deviceName.slice(3)}.tlv`, dest: '/tmp/CTLFile.tlv' } },
@@ -459,9 +541,20 @@ export const phoneMachine = setup({
                   { guard: 'isSameTrustList', target: '#phone.on.configuring', actions: 'logTrustListUnchanged' },
                   { guard: 'isFirstTrustList', target: '#phone.on.configuring', actions: ['logTrustListHeader', 'acceptTrustList', 'logLeapOfFaith'] },
                   { guard: 'isUpdatedTrustList', target: '#phone.on.configuring', actions: ['logTrustListHeader', 'acceptTrustList', 'logTrustListUpdated'] },
+                  { guard: 'isUnknownSigner', target: 'askingTvs', actions: ['logTrustListHeader', 'keepUnknownSigner'] },
                   { target: '#phone.on.configuring', actions: 'logTrustListRejected' },
                 ],
                 onError: { target: '#phone.on.configuring' },
+              },
+            },
+            /** A new signer: only TVS can vouch for it (domain.md §8, S14). */
+            askingTvs: {
+              entry: 'startTvsClient',
+              on: {
+                'tvs.client.verdict': [
+                  { guard: 'isVouched', target: '#phone.on.configuring', actions: ['acceptVouchedTrustList', 'logTrustListUpdated'] },
+                  { target: '#phone.on.configuring', actions: 'logTvsRefusal' },
+                ],
               },
             },
           },
@@ -470,11 +563,12 @@ export const phoneMachine = setup({
           initial: 'fetching',
           states: {
             fetching: {
-              entry: { type: 'download', params: { file: (c: PhoneContext) => `${c.spec.deviceName}.cnf.xml.sgn`, dest: '/tmp/config.sgn' } },
+              entry: { type: 'download', params: { file: configFileName, dest: '/tmp/config.sgn' } },
               after: { downloadTimeout: { actions: 'finishDownload' } },
               on: {
                 'download.done': [
                   { guard: 'isDownloadOk', target: 'verifying' },
+                  { guard: 'hasCachedConfig', target: 'settling', actions: ['logConfigDownloadFailed', 'useCachedConfig'] },
                   { target: '#phone.on.unprovisioned', actions: 'logConfigDownloadFailed' },
                 ],
               },
@@ -485,6 +579,7 @@ export const phoneMachine = setup({
                 input: ({ context, event }) => ({ env: context.env, sgn: (event as Extract<DownloadResult, { ok: true }>).body, trustList: context.trustList }),
                 onDone: [
                   { guard: 'isConfigSignatureValid', target: 'resolvingTvs', actions: ['storeConfig', 'logConfigAccepted'] },
+                  { guard: 'hasCachedConfig', target: 'settling', actions: ['logConfigRejected', 'useCachedConfig'] },
                   { target: '#phone.on.unprovisioned', actions: 'logConfigRejected' },
                 ],
                 onError: { target: '#phone.on.unprovisioned', actions: 'logConfigRejected' },
@@ -539,8 +634,3 @@ export const phoneMachine = setup({
   },
 });
 
-/** A `.sgn` without a trust list to check it against: skip the header, keep the file. */
-function stripSignedHeader(sgn: Uint8Array): Uint8Array {
-  const headerLength = sgn.length >= 8 && sgn[3] === 2 ? (sgn[6] << 8) | sgn[7] : 0;
-  return sgn.subarray(headerLength);
-}

@@ -18,9 +18,16 @@ export interface TlsFinished {
 }
 export interface TlsAlert {
   kind: 'tls.alert';
-  description: 'bad_certificate' | 'unknown_ca' | 'handshake_failure';
+  description: 'bad_certificate' | 'unknown_ca' | 'handshake_failure' | 'certificate_expired';
 }
 export type TlsMessage = TlsClientHello | TlsServerHello | TlsFinished | TlsAlert;
+
+const ALERT_NAMES: Record<TlsAlert['description'], string> = {
+  bad_certificate: 'Bad Certificate',
+  unknown_ca: 'Unknown CA',
+  handshake_failure: 'Handshake Failure',
+  certificate_expired: 'Certificate Expired',
+};
 
 export function summarizeTls(m: TlsMessage): string {
   switch (m.kind) {
@@ -31,6 +38,6 @@ export function summarizeTls(m: TlsMessage): string {
     case 'tls.finished':
       return 'Client Key Exchange, Change Cipher Spec, Finished';
     case 'tls.alert':
-      return `Alert (Level: Fatal, Description: ${m.description === 'bad_certificate' ? 'Bad Certificate' : m.description === 'unknown_ca' ? 'Unknown CA' : 'Handshake Failure'})`;
+      return `Alert (Level: Fatal, Description: ${ALERT_NAMES[m.description]})`;
   }
 }
