@@ -220,7 +220,10 @@ export const capfClientMachine = setup({
     closeConnection: enqueueActions(({ context, enqueue, system }) => {
       if (context.connId) toNetwork(enqueue, system, { type: 'net.close', connId: context.connId, owner: context.systemId } satisfies NetworkEvent);
     }),
-    statusConnectionFailed: ({ context }) => context.env.log.phoneStatus(context.device, STATUS.lscConnectionFailed, 'error'),
+    statusConnectionFailed: ({ context }) => {
+      context.console.capfReportFailure(STATUS.lscConnectionFailed);
+      context.env.log.phoneStatus(context.device, STATUS.lscConnectionFailed, 'error');
+    },
     countAttempt: assign({ attempt: ({ context }) => context.attempt + 1 }),
     logMessage: ({ context, event }) => {
       const p = payload(event);
