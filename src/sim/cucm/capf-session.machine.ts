@@ -347,6 +347,11 @@ export const capfSessionMachine = setup({
     closeConnection: enqueueActions(({ context, enqueue, system }) => {
       toNetwork(enqueue, system, { type: 'net.close', connId: context.connId, owner: context.serviceSystemId } satisfies NetworkEvent);
     }),
+    announceDevice: enqueueActions(({ context, event, enqueue, system }) => {
+      const service = system.get(context.serviceSystemId);
+      const device = (payloadOf(event) as AuthResponse).deviceName;
+      if (service) enqueue.sendTo(service, { type: 'capf.session.identified', connId: context.connId, device } as EventObject);
+    }),
     notifyServiceEnded: enqueueActions(({ context, enqueue, system }) => {
       const service = system.get(context.serviceSystemId);
       if (service) enqueue.sendTo(service, { type: 'capf.session.ended', connId: context.connId } as EventObject);
@@ -367,7 +372,7 @@ export const capfSessionMachine = setup({
   initial: 'awaitingClientHello',
   on: {
     'net.closed': { target: '.closed' },
-    'capf.session.abort': { target: '.closed' },
+    'capf.session.abort': { target: '.superseded' },
   },
   states: {
     awaitingClientHello: {
@@ -387,7 +392,7 @@ export const capfSessionMachine = setup({
     awaitingAuthResponse: {
       on: {
         'net.received': [
-          { guard: 'isAuthResponse', actions: ['rememberDevice', 'traceAuthResponse'], target: 'checkingRequest' },
+          { guard: 'isAuthResponse', actions: ['rememberDevice', 'traceAuthResponse', 'announceDevice'], target: 'checkingRequest' },
         ],
       },
       after: { responseTimeout: 'timedOut' },
@@ -501,6 +506,11 @@ export const capfSessionMachine = setup({
     timedOut: {
       type: 'final',
       entry: [{ type: 'trace', params: { text: 'No answer from the phone, closing the connection', level: 'error' } }, 'closeConnection', 'notifyServiceEnded'],
+    },
+    /** The same phone connected again (after a reboot): CAPF drops the older session. */
+    superseded: {
+      type: 'final',
+      entry: [{ type: 'trace', params: { text: 'A new session from this device replaces this one' } }, 'closeConnection', 'notifyServiceEnded'],
     },
     closed: {
       type: 'final',

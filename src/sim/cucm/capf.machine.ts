@@ -27,6 +27,8 @@ export interface CapfContext {
   systemId: string;
   activated: boolean;
   sessions: Record<string, AnyActorRef>;
+  /** Which device each session serves, once its AUTH_RESPONSE told. */
+  devices: Record<string, string>;
   nextSessionId: number;
 }
 
@@ -37,7 +39,8 @@ export type CapfEvent =
   | { type: 'service.start' }
   | { type: 'service.stop' }
   | { type: 'service.restart' }
-  | { type: 'capf.session.ended'; connId: string };
+  | { type: 'capf.session.ended'; connId: string }
+  | { type: 'capf.session.identified'; connId: string; device: string };
 
 export const capfMachine = setup({
   types: {
@@ -67,7 +70,7 @@ export const capfMachine = setup({
         toNetwork(enqueue, system, { type: 'net.close', connId, owner: context.systemId } satisfies NetworkEvent);
         enqueue(stopChild(ref));
       }
-      enqueue.assign({ sessions: {} });
+      enqueue.assign({ sessions: {}, devices: {} });
     }),
     startSession: assign(({ context, event, spawn }) => {
       if (event.type !== 'net.accepted') return {};
@@ -89,12 +92,19 @@ export const capfMachine = setup({
       const session = context.sessions[event.connId];
       if (session) enqueue.sendTo(session, event);
     }),
-    forgetSession: assign({
-      sessions: ({ context, event }) => {
-        if (event.type !== 'capf.session.ended') return context.sessions;
-        const { [event.connId]: _ended, ...rest } = context.sessions;
-        return rest;
-      },
+    /** One session per device: a phone that reconnects (rebooted mid-operation) replaces its old session. */
+    dropOlderSessions: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'capf.session.identified') return;
+      for (const [connId, device] of Object.entries(context.devices)) {
+        if (device === event.device && connId !== event.connId && context.sessions[connId]) enqueue.sendTo(context.sessions[connId], { type: 'capf.session.abort' });
+      }
+      enqueue.assign({ devices: { ...context.devices, [event.connId]: event.device } });
+    }),
+    forgetSession: assign(({ context, event }) => {
+      if (event.type !== 'capf.session.ended') return {};
+      const { [event.connId]: _ended, ...sessions } = context.sessions;
+      const { [event.connId]: _device, ...devices } = context.devices;
+      return { sessions, devices };
     }),
   },
 }).createMachine({
@@ -106,6 +116,7 @@ export const capfMachine = setup({
     systemId: ids.capf(input.node),
     activated: input.activated,
     sessions: {},
+    devices: {},
     // The server picks session ids and counts up per connection (domain.md §6.2).
     nextSessionId: input.env.random.fork(`capf@${input.node}`).int(1, 999),
   }),
@@ -143,6 +154,7 @@ export const capfMachine = setup({
         'net.received': { actions: 'forwardToSession' },
         'net.closed': { actions: 'forwardToSession' },
         'capf.session.ended': { actions: 'forgetSession' },
+        'capf.session.identified': { actions: 'dropOlderSessions' },
       },
     },
   },

@@ -185,7 +185,7 @@ export const capfClientMachine = setup({
       context.console.capfBioFailed();
     },
     connect: enqueueActions(({ context, enqueue, system }) => {
-      const connId = `${context.device}/capf/${context.connections}`;
+      const connId = `${context.systemId}/${context.connections}`;
       const port = context.env.random.fork(connId).int(32768, 60999);
       enqueue.assign({ connId, connections: context.connections + 1 });
       toNetwork(enqueue, system, {
