@@ -29,6 +29,10 @@ import { parseOperationCompletesBy } from './time';
 import { PHONE_MODELS } from './phone/models';
 import { createMic } from '../pki/certificates';
 import { generateKeyPair } from '../pki/keys';
+import { fromPem } from '../pki/encode';
+import { describeCertificate } from '../pki/parse';
+import { commonName } from '../pki/names';
+import { signWithLabCa } from './lab-ca';
 import type { LabWorld } from './world';
 
 /** The CAPF Information section as the page submits it (Operation Completes By as "YYYY:MM:DD:HH"). */
@@ -81,6 +85,10 @@ export type LabAction =
   /** The lab's own hands: swap a handset for another model (same device record), break database replication */
   | { type: 'lab.phone.replace'; device: string; model: string }
   | { type: 'lab.database.replication'; healthy: boolean }
+  /** The enterprise CA of the Offline CA path: sign a CSR (a CAPF request or a phone's) */
+  | { type: 'lab.ca.sign'; csr: string }
+  /** Offline CA: give CAPF the signed certificate for a phone whose CSR it kept (`utils capf cert import`) */
+  | { type: 'capf.offline.import'; device: string; pem: string }
   /** Admin CLI of a node */
   | { type: 'cli'; node: string; command: string };
 
@@ -327,6 +335,22 @@ export async function applyAction(world: LabWorld, action: LabAction): Promise<A
       env.db.setDeviceType(action.device, model.deviceType, `${model.deviceType} - Standard SIP Non-Secure Profile`);
       await world.replacePhone(action.device, action.model, { der: mic, keys });
       return { ok: true };
+    }
+    case 'lab.ca.sign': {
+      const signed = await signWithLabCa(env, action.csr);
+      if (!signed.ok) return signed;
+      return { ok: true, output: `${signed.value.certificate}${signed.value.ca}` };
+    }
+    case 'capf.offline.import': {
+      if (!env.db.phone(action.device)) return fail(`There is no phone ${action.device}.`);
+      const decoded = fromPem(action.pem ?? '', 'CERTIFICATE');
+      if (!decoded.ok) return fail(`Import failed: ${decoded.error}`);
+      const info = describeCertificate(decoded.value);
+      if (!info.ok) return fail(`Import failed: ${info.error}`);
+      if (commonName(info.value.subject) !== action.device) return fail(`Import failed: the certificate is for ${commonName(info.value.subject) || 'no device'}, not ${action.device}.`);
+      if (!env.db.capfCsrs[action.device]) return fail(`Import failed: CAPF holds no CSR for ${action.device}.`);
+      env.db.importOfflineCertificate(action.device, decoded.value);
+      return { ok: true, output: `Certificate for ${action.device} imported; CAPF delivers it at the phone's next CAPF session.` };
     }
     case 'lab.database.replication': {
       env.db.setReplication(Boolean(action.healthy));

@@ -23,11 +23,11 @@ describe('installing an LSC on the CP-8845 with a null string, as in the seed ar
 
   beforeAll(async () => {
     world = await LabWorld.create({ scenario: seedLab, seed: 213295, start: START, keySource: pooledKeys });
+    // What the phone shows: its LSC field, and the moment it generates keys.
+    let shown = '';
     world.actor(`phone/${PHONE}`)!.subscribe((s) => {
-      const field = lscField(s.context);
-      if (lscFieldHistory.at(-1) !== field) lscFieldHistory.push(field);
-      const activity = s.context.capfActivity;
-      if (activity === 'generating-keys' && lscFieldHistory.at(-1) !== 'generating keys') lscFieldHistory.push('generating keys');
+      const now = s.context.capfActivity === 'generating-keys' ? 'generating keys' : lscField(s.context);
+      if (now !== shown) lscFieldHistory.push((shown = now));
     });
     const booted = await world.runUntilSettled();
     expect(booted.settled).toBe(true);

@@ -10,7 +10,7 @@
  * The outcome goes to the database as the AXL "Certificate Operation Status" string; failures carry the
  * CAPF error of the troubleshooting guide (domain.md §2.8) in the trace.
  */
-import { assign, enqueueActions, fromPromise, setup, type EventObject } from 'xstate';
+import { and, assign, enqueueActions, fromPromise, setup, type EventObject } from 'xstate';
 import { verifyChain } from '../../pki/chain';
 import { issueLsc } from '../../pki/certificates';
 import { describeCertificate, importCertificateKey } from '../../pki/parse';
@@ -75,6 +75,8 @@ interface SessionContext extends CapfSessionInput {
   fetched: number;
   /** Serial of the LSC this session issued, until the phone confirms it stored it. */
   issuedSerial: string | undefined;
+  /** This session delivered an offline CA's certificate instead of issuing one. */
+  deliveredOffline: boolean;
 }
 
 export type CapfSessionEvent = NetworkDelivery | { type: 'capf.session.abort' };
@@ -199,6 +201,9 @@ export const capfSessionMachine = setup({
       return !record || !chooseKey(record, context.phoneVersion, context.env.db.enterpriseParameters.endpointAdvancedEncryptionAlgorithmSupport).ok;
     },
     isKeyResponse: ({ event }) => isCapf(event, 'KEY_GENERATE_RESPONSE'),
+    isOfflineCa: ({ context }) => context.env.db.capfParameters.certificateIssuerToEndpoint === 'Offline CA',
+    hasImportedCertificate: ({ context }) =>
+      context.env.db.capfParameters.certificateIssuerToEndpoint === 'Offline CA' && Boolean(context.deviceName && context.env.db.offlineCertificates[context.deviceName]),
     isRequestInProgress: ({ event }) => isCapf(event, 'REQUEST_IN_PROGRESS'),
     isLscIssued: ({ event }) => Boolean((event as unknown as { output: { ok: boolean } }).output?.ok),
     isStoreResponse: ({ event }) => isCapf(event, 'STORE_CERTIFICATE_RESPONSE'),
@@ -302,6 +307,7 @@ export const capfSessionMachine = setup({
     recordUpgradeSuccess: ({ context }) => {
       const record = currentRecord(context);
       if (!record || !context.deviceName) return;
+      if (context.deliveredOffline) context.env.db.consumeOfflineCertificate(context.deviceName);
       if (context.issuedSerial) context.env.db.noteInstalledLsc(context.issuedSerial);
       const capf = context.env.certs.identity(context.node, 'CAPF');
       const days = context.env.db.capfParameters.durationOfCertificateValidity;
@@ -312,6 +318,18 @@ export const capfSessionMachine = setup({
       });
       context.env.log.sdiTrace('capf-trace', context.node, 'debug', `${context.sessionId}:${context.deviceName}:Certificate Operation Status: Upgrade Success`);
     },
+    /** Offline CA: CAPF does not sign; it keeps the phone's CSR for the administrator and ends the session. */
+    keepCsrForOfflineCa: ({ context, event }) => {
+      const csr = (payloadOf(event) as Extract<CapfMessage, { command: 'KEY_GENERATE_RESPONSE' }>).publicKey;
+      context.env.db.keepCsr(context.deviceName!, toPem(csr, 'CERTIFICATE REQUEST'), context.env.clock.now());
+      context.env.log.sdiTrace('capf-trace', context.node, 'debug', `${context.sessionId}:${context.deviceName}:Certificate Issuer to Endpoint is Offline CA: CSR saved as ${context.deviceName}.csr, waiting for the signed certificate (utils capf cert import)`);
+    },
+    sendImportedCertificate: enqueueActions(({ context, enqueue, system }) => {
+      const der = context.env.db.offlineCertificates[context.deviceName!];
+      context.env.log.sdiTrace('capf-trace', context.node, 'debug', `${context.sessionId}:${context.deviceName}:Delivering the certificate imported from the offline CA`);
+      enqueue.assign({ deliveredOffline: true });
+      sendCapf(context, { command: 'STORE_CERTIFICATE_REQUEST', sessionId: context.sessionId, certificateType: 1, certificate: der }, enqueue, system);
+    }),
     sendDeleteRequest: enqueueActions(({ context, enqueue, system }) => {
       sendCapf(context, { command: 'DELETE_CERTIFICATE_REQUEST', sessionId: context.sessionId }, enqueue, system);
     }),
@@ -368,6 +386,7 @@ export const capfSessionMachine = setup({
     toFetch: [],
     fetched: 0,
     issuedSerial: undefined,
+    deliveredOffline: false,
   }),
   initial: 'awaitingClientHello',
   on: {
@@ -428,6 +447,8 @@ export const capfSessionMachine = setup({
     },
     choosingKey: {
       always: [
+        // Offline CA: the certificate the administrator imported for this phone is delivered as it is.
+        { guard: 'hasImportedCertificate', target: 'awaitingStore', actions: 'sendImportedCertificate' },
         { guard: 'isKeyChoiceImpossible', target: 'failing', actions: 'setKeyChoiceFailure' },
         { target: 'awaitingKey', actions: 'sendKeyGenerateRequest' },
       ],
@@ -436,6 +457,15 @@ export const capfSessionMachine = setup({
       on: {
         'net.received': [
           { guard: 'isRequestInProgress', actions: { type: 'trace', params: { text: 'Phone reports key generation in progress' } } },
+          {
+            guard: and(['isKeyResponse', 'isOfflineCa']),
+            target: 'ending',
+            actions: [
+              { type: 'trace', params: { text: 'CAPF CORE: Rcvd Event: CAPF_EV_KEY_GEN_RES in State: CAPF_STATE_AWAIT_KEY_GEN_RES' } },
+              'keepCsrForOfflineCa',
+              { type: 'endSession', params: { reason: CapfReason.NO_ACTION } },
+            ],
+          },
           { guard: 'isKeyResponse', target: 'issuing', actions: { type: 'trace', params: { text: 'CAPF CORE: Rcvd Event: CAPF_EV_KEY_GEN_RES in State: CAPF_STATE_AWAIT_KEY_GEN_RES' } } },
         ],
       },

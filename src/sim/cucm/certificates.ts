@@ -6,6 +6,7 @@
  */
 import type { CertificateInfo } from '../../pki/parse';
 import { commonName } from '../../pki/names';
+import { bytesEqual, toHex } from '../../pki/encode';
 
 export type IdentityPurpose = 'CAPF' | 'CallManager' | 'CallManager-ECDSA' | 'TVS' | 'ITLRecovery';
 export type TrustPurpose = 'CAPF-trust' | 'CallManager-trust' | 'Phone-SAST-trust' | 'TVS-trust';
@@ -84,11 +85,19 @@ export class CertificateStore {
     return this.#entries.filter((e) => e.node === node && e.purpose === purpose);
   }
 
-  /** Add a certificate to a trust store; the file is named after its CN as CUCM does ("<CN>.pem"). */
+  /**
+   * Add a certificate to a trust store. The file is named after its CN ("<CN>.pem"); another certificate
+   * with the same CN — a regenerated CAPF certificate next to the old one, which must stay trusted while
+   * old LSCs are in use (S2) — gets its serial number appended. The same certificate twice is one entry.
+   */
   addTrust(node: string, purpose: TrustPurpose, der: Uint8Array, info: CertificateInfo, description = ''): StoredCertificate {
-    const fileName = `${commonName(info.subject) || 'certificate'}.pem`;
+    const existing = this.#entries.find((e) => e.node === node && e.purpose === purpose && bytesEqual(e.der, der));
+    if (existing) return existing;
+    const base = commonName(info.subject) || 'certificate';
+    const taken = this.#entries.some((e) => e.node === node && e.purpose === purpose && e.fileName === `${base}.pem`);
+    const fileName = taken ? `${base}_${toHex(info.serialNumber)}.pem` : `${base}.pem`;
     const stored: StoredCertificate = { node, purpose, fileName, der, info, type: 'trust-certs', description };
-    this.#entries = [...this.#entries.filter((e) => !(e.node === node && e.purpose === purpose && e.fileName === fileName)), stored];
+    this.#entries = [...this.#entries, stored];
     this.#changed();
     return stored;
   }

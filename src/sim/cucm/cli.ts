@@ -129,6 +129,23 @@ const COMMANDS: CliCommand[] = [
     },
   },
   {
+    words: ['utils', 'capf', 'csr', 'list'],
+    run: (world) => {
+      const csrs = Object.entries(world.env.db.capfCsrs);
+      if (csrs.length === 0) return 'No CSR files are available.';
+      return ['Following CSR files are available:', ...csrs.map(([device, c]) => `${device}.csr    ${javaDateString(c.savedAt, world.env.zone)}`)].join('\n');
+    },
+  },
+  {
+    words: ['utils', 'capf', 'csr', 'dump'],
+    run: (world, _node, args) => {
+      const device = args[0]?.replace(/\.csr$/i, '').toUpperCase();
+      const csr = device ? world.env.db.capfCsrs[device] : undefined;
+      if (!csr) return `${args[0] ?? '(no file name)'}: no such CSR file\nExecuted command unsuccessfully`;
+      return csr.pem.trimEnd();
+    },
+  },
+  {
     words: ['utils', 'dbreplication', 'runtimestate'],
     run: (world) => {
       const ok = world.env.db.replicationHealthy;

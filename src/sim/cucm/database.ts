@@ -190,6 +190,12 @@ export class ClusterDatabase {
    * `utils capf stale-lsc list`, domain.md §2.5).
    */
   staleLscs: Array<{ deviceName: string; serial: string; issuedAt: number }> = [];
+  /**
+   * Offline CA (domain.md §2.6): the phones' CSRs CAPF kept for the administrator (`utils capf csr list`),
+   * and the certificates imported back (`utils capf cert import`) for CAPF to deliver at the next session.
+   */
+  capfCsrs: Record<string, { pem: string; savedAt: number }> = {};
+  offlineCertificates: Record<string, Uint8Array> = {};
   #listeners = new Set<(c: DatabaseChange) => void>();
 
   subscribe(listener: (c: DatabaseChange) => void): () => void {
@@ -278,6 +284,22 @@ export class ClusterDatabase {
   setCapfParameters(p: CapfServiceParameters): void {
     this.capfParameters = { ...p };
     this.#notify({ kind: 'serviceParameters' });
+  }
+
+  keepCsr(deviceName: string, pem: string, savedAt: number): void {
+    this.capfCsrs = { ...this.capfCsrs, [deviceName]: { pem, savedAt } };
+  }
+
+  importOfflineCertificate(deviceName: string, der: Uint8Array): void {
+    this.offlineCertificates = { ...this.offlineCertificates, [deviceName]: der };
+  }
+
+  /** CAPF delivered the imported certificate: it and its CSR are done with. */
+  consumeOfflineCertificate(deviceName: string): void {
+    const { [deviceName]: _cert, ...certs } = this.offlineCertificates;
+    const { [deviceName]: _csr, ...csrs } = this.capfCsrs;
+    this.offlineCertificates = certs;
+    this.capfCsrs = csrs;
   }
 
   noteIssuedLsc(deviceName: string, serial: string, issuedAt: number): void {

@@ -16,7 +16,7 @@ import { and, assign, enqueueActions, fromPromise, sendParent, setup, type Event
 import { createCsr } from '../../pki/csr';
 import { exactBuffer, bytesEqual } from '../../pki/encode';
 import { describeCertificate } from '../../pki/parse';
-import { describeKeySpec, generateKeyPair, type KeySpec } from '../../pki/keys';
+import { describeKeySpec, exportPublicKeySpki, generateKeyPair, type KeySpec } from '../../pki/keys';
 import type { SimEnv } from '../env';
 import { ids } from '../env';
 import { toNetwork, type NetworkDelivery, type NetworkEvent } from '../network';
@@ -47,6 +47,12 @@ export interface PhoneCredential {
   keys: CryptoKeyPair;
 }
 
+/** A key pair the phone generated for CAPF, with its SubjectPublicKeyInfo to match the certificate against. */
+export interface PendingKey {
+  keys: CryptoKeyPair;
+  spki: Uint8Array;
+}
+
 export interface CapfClientInput {
   env: SimEnv;
   systemId: string;
@@ -64,6 +70,8 @@ export interface CapfClientInput {
   capfPin: Uint8Array | null;
   mic: PhoneCredential | null;
   lsc: PhoneCredential | null;
+  /** A key generated in an earlier session whose certificate has not arrived yet (Offline CA). */
+  pendingKey: PendingKey | null;
 }
 
 export type CapfOutcome = 'installed' | 'deleted' | 'troubleshoot' | 'nothing-pending' | 'failed' | 'no-capf' | 'gave-up';
@@ -72,6 +80,8 @@ export type CapfOutcome = 'installed' | 'deleted' | 'troubleshoot' | 'nothing-pe
 export type CapfClientReport =
   | { type: 'capf.client.progress'; stage: 'connecting' | 'generating-keys' | 'in-session' | 'retry-wait' }
   | { type: 'capf.client.lscStored'; credential: PhoneCredential }
+  /** The phone keeps the key it sent a CSR for until the certificate comes (it may come in a later session). */
+  | { type: 'capf.client.keyPending'; key: PendingKey }
   | { type: 'capf.client.lscDeleted' }
   | { type: 'capf.client.finished'; outcome: CapfOutcome };
 
@@ -82,7 +92,7 @@ interface CapfClientContext extends CapfClientInput {
   serverIp: string | null;
   connId: string | null;
   connections: number;
-  newKeys: CryptoKeyPair | null;
+  newKeys: PendingKey | null;
   /** What the session did, for the outcome. */
   did: 'install' | 'delete' | 'fetch' | null;
   /** Chosen by CAPF in AUTH_REQUEST, echoed in every message (domain.md §6.2). */
@@ -116,7 +126,8 @@ export const capfClientMachine = setup({
         async () => {
           const keys = await generateKeyPair(input.spec);
           const csr = await createCsr({ subject: [['CN', input.device]], keys });
-          return { keys, csr };
+          const spki = await exportPublicKeySpki(keys.publicKey);
+          return { keys, csr, spki };
         },
         `${input.device} key generation`,
       ),
@@ -268,17 +279,24 @@ export const capfClientMachine = setup({
       context.console.capfKeyGeneration(describeKeySpec(requestedKey(request)));
     },
     sendKeyResponse: enqueueActions(({ context, event, enqueue, system }) => {
-      const out = (event as unknown as { output: { keys: CryptoKeyPair; csr: Uint8Array } }).output;
+      const out = (event as unknown as { output: { keys: CryptoKeyPair; csr: Uint8Array; spki: Uint8Array } }).output;
       context.console.capfKeyGenerated(out.keys.privateKey.algorithm.name === 'ECDSA' ? 'EC' : 'RSA');
-      enqueue.assign({ newKeys: out.keys, did: 'install' as const });
+      const key: PendingKey = { keys: out.keys, spki: out.spki };
+      enqueue.assign({ newKeys: key, did: 'install' as const });
+      enqueue.sendParent({ type: 'capf.client.keyPending', key } satisfies CapfClientReport);
       sendCapf(context, { command: 'KEY_GENERATE_RESPONSE', sessionId: context.sessionId, reason: CapfReason.UPDATE_CERTIFICATE, publicKey: out.csr }, enqueue, system);
     }),
     storeCertificate: enqueueActions(({ context, event, enqueue, system }) => {
       const request = payload(event) as Extract<CapfMessage, { command: 'STORE_CERTIFICATE_REQUEST' }>;
-      const ok = context.newKeys !== null;
+      // The certificate must carry the public key of a key pair the phone holds: this session's, or the one
+      // it generated earlier for an Offline CA request.
+      const info = describeCertificate(request.certificate);
+      const key = [context.newKeys, context.pendingKey].find((k) => k && info.ok && bytesEqual(k.spki, info.value.spki));
+      const ok = key !== undefined;
       if (ok) {
         context.console.capfLscStored();
-        enqueue.sendParent({ type: 'capf.client.lscStored', credential: { der: request.certificate, keys: context.newKeys! } } satisfies CapfClientReport);
+        enqueue.sendParent({ type: 'capf.client.lscStored', credential: { der: request.certificate, keys: key!.keys } } satisfies CapfClientReport);
+        enqueue.assign({ did: 'install' as const });
       }
       sendCapf(
         context,

@@ -19,7 +19,7 @@ import { ids } from '../env';
 import { toNetwork, type NetworkDelivery, type NetworkEvent } from '../network';
 import { isIpv4 } from '../protocols/dns';
 import type { PhoneSpec } from '../scenario';
-import { capfClientMachine, type CapfClientReport, type CapfOutcome, type PhoneCredential } from './capf-client.machine';
+import { capfClientMachine, type CapfClientReport, type CapfOutcome, type PendingKey, type PhoneCredential } from './capf-client.machine';
 import { PhoneConsole } from './console';
 import { dnsmasqMachine, type DnsAnswer } from './dnsmasq.machine';
 import { tvsClientMachine, type TvsClientReport } from './tvs-client.machine';
@@ -50,6 +50,8 @@ export interface PhoneFlash {
   tvsServers: string[];
   /** The last configuration the phone accepted: it keeps working with it when a new one cannot be had. */
   lastConfig?: PhoneConfig | null;
+  /** A key pair whose certificate has not come yet (Offline CA). */
+  pendingKey?: PendingKey | null;
 }
 
 export interface PhoneInput {
@@ -419,6 +421,7 @@ export const phoneMachine = setup({
           capfPin: capfPin(context.trustList),
           mic: context.flash.mic,
           lsc: context.flash.lsc,
+          pendingKey: context.flash.pendingKey ?? null,
         },
       });
       return { capfClient: ref, capfRuns: n, capfActivity: 'connecting' as CapfActivity, capfOutcome: null };
@@ -430,7 +433,10 @@ export const phoneMachine = setup({
       capfActivity: ({ event, context }) => (event.type === 'capf.client.progress' ? event.stage : context.capfActivity),
     }),
     storeLsc: assign({
-      flash: ({ context, event }) => (event.type === 'capf.client.lscStored' ? { ...context.flash, lsc: event.credential } : context.flash),
+      flash: ({ context, event }) => (event.type === 'capf.client.lscStored' ? { ...context.flash, lsc: event.credential, pendingKey: null } : context.flash),
+    }),
+    keepPendingKey: assign({
+      flash: ({ context, event }) => (event.type === 'capf.client.keyPending' ? { ...context.flash, pendingKey: event.key } : context.flash),
     }),
     deleteLsc: assign({ flash: ({ context }) => ({ ...context.flash, lsc: null }) }),
     noteCapfOutcome: assign({
@@ -495,6 +501,7 @@ export const phoneMachine = setup({
         'phone.reset': { target: '.booting', reenter: true },
         'phone.trustList.erase': { actions: 'eraseTrustList' },
         'capf.client.lscStored': { actions: 'storeLsc' },
+        'capf.client.keyPending': { actions: 'keepPendingKey' },
         'capf.client.lscDeleted': { actions: 'deleteLsc' },
         'capf.client.progress': { actions: 'noteCapfProgress' },
         'net.exchange.response': { guard: 'isCurrentDownload', actions: 'finishDownload' },

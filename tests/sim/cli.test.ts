@@ -1,0 +1,98 @@
+/**
+ * The admin CLI of each node: the commands the lab knows answer as CUCM does, and act on the cluster.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedLab } from '../../src/content/scenarios/seed-lab';
+import { ITL_NOT_FOUND_TEXT } from '../../src/itl';
+import { CTL_NOT_FOUND_TEXT, ITL_RESET_CSCUS33755, UNKNOWN_COMMAND } from '../../src/sim/cucm/cli';
+import { LabWorld } from '../../src/sim/world';
+import { pooledKeys } from '../helpers/key-pool';
+
+let world: LabWorld;
+const cli = async (node: string, command: string) => {
+  const r = await world.act({ type: 'cli', node, command });
+  if (!r.ok) throw new Error(r.error);
+  return r.output ?? '';
+};
+
+beforeAll(async () => {
+  world = await LabWorld.create({ scenario: seedLab, seed: 21, start: Date.UTC(2026, 2, 16, 13), keySource: pooledKeys });
+  await world.runUntilSettled();
+});
+
+describe('admin CLI', () => {
+  it('show itl prints the header, every record and the verification line, and is logged', async () => {
+    const out = await cli('ao115sub', 'show itl');
+    expect(out).toMatch(/^The checksum value of the ITL file:\n[0-9a-f]{32}\(MD5\)\n[0-9a-f]{40}\(SHA1\)\n\nLength of ITL file: \d+\nThe ITL File was last modified on \w{3} \w{3} \d\d \d\d:\d\d:\d\d E[SD]T 2026/);
+    expect(out.match(/ITL Record #:\d+/g)).toHaveLength(7);
+    expect(world.env.log.text('cli', 'ao115sub')).toContain('admin:show itl');
+  });
+
+  it('show ctl on a non-secure cluster says there is no CTL file', async () => {
+    expect(await cli('ao115pub', 'show ctl')).toBe(CTL_NOT_FOUND_TEXT);
+  });
+
+  it('an unknown command, or show itl with extra words, gets CUCM\'s answer; an empty line prints nothing', async () => {
+    expect(await cli('ao115pub', 'show lsc please')).toBe(UNKNOWN_COMMAND);
+    expect(await cli('ao115pub', 'show itl now')).toBe(UNKNOWN_COMMAND);
+    expect(await cli('ao115pub', '   ')).toBe('');
+  });
+
+  it('show network eth0 shows the node\'s address and the lab DNS server', async () => {
+    const out = await cli('ao115pub', 'show network eth0');
+    expect(out).toContain('IP Address : 10.122.138.102');
+    expect(out).toContain('Primary : 10.122.138.10');
+    expect(out).toContain('Domain : brianw2.lab');
+  });
+
+  it('utils service list shows each service\'s state; CAPF only on the publisher', async () => {
+    const pub = await cli('ao115pub', 'utils service list');
+    expect(pub).toContain('Cisco Certificate Authority Proxy Function[STARTED]');
+    expect(pub).toContain('Cisco TFTP[STARTED]');
+    expect(pub).toContain('Cisco Trust Verification Service[STARTED]');
+    expect(await cli('ao115sub', 'utils service list')).not.toContain('Certificate Authority Proxy Function');
+  });
+
+  it('utils service stop / start Cisco Certificate Authority Proxy Function stops and starts the service', async () => {
+    const stop = await cli('ao115pub', 'utils service stop Cisco Certificate Authority Proxy Function');
+    expect(stop).toContain('Cisco Certificate Authority Proxy Function[STOPPING]');
+    await world.run(1000);
+    expect(world.stateOf('capf@ao115pub')).toBe('stopped');
+    expect(await cli('ao115pub', 'utils service list')).toContain('Cisco Certificate Authority Proxy Function[STOPPED]');
+    await cli('ao115pub', 'utils service start Cisco Certificate Authority Proxy Function');
+    await world.run(10_000);
+    expect(world.stateOf('capf@ao115pub')).toBe('started');
+    expect(await cli('ao115pub', 'utils service restart Cisco Nothing')).toContain('is not a valid service name');
+  });
+
+  it('utils capf stale-lsc list and utils capf csr list answer when there is nothing', async () => {
+    expect(await cli('ao115pub', 'utils capf stale-lsc list')).toBe('No stale LSC certificates were found.');
+    expect(await cli('ao115pub', 'utils capf csr list')).toBe('No CSR files are available.');
+  });
+
+  it('utils itl reset localkey on a subscriber is refused; on the publisher it sends a reset ITL signed by ITLRecovery to every running TFTP', async () => {
+    expect(await cli('ao115sub', 'utils itl reset localkey')).toContain('only on the publisher');
+    const out = await cli('ao115pub', 'utils itl reset localkey');
+    expect(out).toContain('Enter CCM Administrator password :');
+    expect(out).toContain('The reset ITL file was generated successfully');
+    expect(out).toContain('Number of Active TFTP servers in the cluster : 2');
+    expect(out).toContain('Successfully transferred reset ITL to node ao115pub');
+    const itl = await cli('ao115sub', 'show itl');
+    expect(itl.match(/ITL Record #:\d+/g)).toHaveLength(1);
+    expect(itl).toMatch(/CN=ITLRECOVERY_ao115pub/);
+    expect(itl).toContain('The ITL file was verified successfully.');
+  });
+
+  it('with replication broken, a restarted subscriber TFTP has no ITL and the reset fails as in CSCus33755; utils dbreplication reset all repairs it', async () => {
+    await world.act({ type: 'lab.database.replication', healthy: false });
+    expect(await cli('ao115pub', 'utils dbreplication runtimestate')).toContain('(4) Setup Failed/Dropped');
+    await world.act({ type: 'serviceability.restart', node: 'ao115sub', service: 'tftp' });
+    await world.run(10_000);
+    expect((await cli('ao115sub', 'show itl')).trimEnd()).toBe(ITL_NOT_FOUND_TEXT.trimEnd());
+    expect(await cli('ao115pub', 'utils itl reset localkey')).toBe(`Enter CCM Administrator password :\n${ITL_RESET_CSCUS33755}`);
+    expect(await cli('ao115pub', 'utils dbreplication reset all')).toContain('Replication reset is completed');
+    await world.act({ type: 'serviceability.restart', node: 'ao115sub', service: 'tftp' });
+    await world.run(10_000);
+    expect(await cli('ao115sub', 'show itl')).toContain('The ITL file was verified successfully.');
+  });
+});
