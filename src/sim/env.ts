@@ -35,6 +35,8 @@ export function publisher(env: SimEnv): NodeSpec {
 export const ids = {
   network: 'network',
   dns: 'dns',
+  switch: 'switch',
+  radius: 'radius',
   capf: (node: string) => `capf@${node}`,
   tftp: (node: string) => `tftp@${node}`,
   tvs: (node: string) => `tvs@${node}`,

@@ -11,7 +11,8 @@ export type LogSource =
   | 'capf-trace' // CUCM CAPF SDI trace (/var/log/active/cm/trace/capf/sdi)
   | 'tftp-trace' // CUCM TFTP SDI trace
   | 'tvs-trace' // CUCM TVS SDI trace
-  | 'cli'; // admin CLI sessions (/var/log/active/platform/log/cli*.log)
+  | 'cli' // admin CLI sessions (/var/log/active/platform/log/cli*.log)
+  | 'radius'; // the 802.1X policy server's live log (ISE), where a scenario has one
 
 /** Phone console levels as the firmware prints them (§9.4). */
 export type ConsoleLevel = 'DEB' | 'INF' | 'NOT' | 'WRN' | 'ERR' | 'CRT';

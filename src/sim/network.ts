@@ -13,7 +13,7 @@
 import { enqueueActions, setup, type ActorRefFrom, type AnyActorRef } from 'xstate';
 
 export type Transport = 'UDP' | 'TCP';
-export type AppProtocol = 'DNS' | 'TFTP' | 'HTTP' | 'TCP' | 'TLS' | 'CAPF' | 'TVS' | 'SIP' | 'ICMP';
+export type AppProtocol = 'DNS' | 'TFTP' | 'HTTP' | 'TCP' | 'TLS' | 'CAPF' | 'TVS' | 'SIP' | 'ICMP' | 'EAPOL' | 'RADIUS';
 
 export interface Endpoint {
   ip: string;

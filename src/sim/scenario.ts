@@ -58,4 +58,9 @@ export interface Scenario {
   installedDaysBeforeStart: number;
   /** The CAPF certificate ran out this many days before the lab starts (the seed's first check, F18). */
   capfExpiredDaysAgo?: number;
+  /**
+   * The phones' switch ports run 802.1X (monitor mode) against a RADIUS server whose EAP-TLS policy trusts
+   * only this cluster's CAPF (domain.md §10).
+   */
+  dot1x?: { switch: { host: string; ip: string }; radius: { host: string; ip: string } };
 }

@@ -10,6 +10,8 @@ import { capfMachine } from './cucm/capf.machine';
 import { tftpMachine, type BuiltItl } from './cucm/tftp.machine';
 import { tvsMachine } from './cucm/tvs.machine';
 import { dnsMachine } from './dns/dns.machine';
+import { radiusMachine } from './dot1x/radius.machine';
+import { switchMachine } from './dot1x/switch.machine';
 import { VirtualClock, type RunResult } from './clock';
 import { ids, type SimEnv } from './env';
 import { installLab, freshKeys, type InstalledLab, type KeySource } from './install';
@@ -64,7 +66,7 @@ const worldMachine = setup({
     context: {} as { env: SimEnv; children: Record<string, AnyActorRef> },
     events: {} as WorldEvent,
   },
-  actors: { network: networkMachine, dns: dnsMachine, capf: capfMachine, tftp: tftpMachine, tvs: tvsMachine, phone: phoneMachine },
+  actors: { network: networkMachine, dns: dnsMachine, capf: capfMachine, tftp: tftpMachine, tvs: tvsMachine, phone: phoneMachine, switch: switchMachine, radius: radiusMachine },
   actions: {
     removePhone: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'world.phone.remove') return;
@@ -98,10 +100,18 @@ const worldMachine = setup({
           ...s.nodes.map((n) => ({ host: n.name, ip: n.ip })),
           { host: s.dns.host, ip: s.dns.ip },
           ...s.phones.map((p) => ({ host: p.deviceName, ip: p.ip })),
+          ...(s.dot1x ? [s.dot1x.switch, s.dot1x.radius] : []),
         ],
       },
     });
     children[ids.dns] = spawn('dns', { systemId: ids.dns, input: { systemId: ids.dns, ip: s.dns.ip, records: s.dns.records } });
+    if (s.dot1x) {
+      children[ids.switch] = spawn('switch', {
+        systemId: ids.switch,
+        input: { systemId: ids.switch, ip: s.dot1x.switch.ip, radiusIp: s.dot1x.radius.ip, random: env.random.fork('switch') },
+      });
+      children[ids.radius] = spawn('radius', { systemId: ids.radius, input: { env, systemId: ids.radius, host: s.dot1x.radius.host, ip: s.dot1x.radius.ip } });
+    }
     for (const node of s.nodes) {
       children[ids.tvs(node.name)] = spawn('tvs', { systemId: ids.tvs(node.name), input: { env, node: node.name } });
       children[ids.tftp(node.name)] = spawn('tftp', {

@@ -1,6 +1,7 @@
 /** Every scenario the lab offers, by id. The seed lab is the default. */
 import type { Scenario } from '../../sim/scenario';
+import { dot1xLab } from './dot1x-lab';
 import { seedLab } from './seed-lab';
 
-export const SCENARIOS: Record<string, Scenario> = { [seedLab.id]: seedLab };
+export const SCENARIOS: Record<string, Scenario> = { [seedLab.id]: seedLab, [dot1xLab.id]: dot1xLab };
 export const DEFAULT_SCENARIO = seedLab.id;

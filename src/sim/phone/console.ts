@@ -201,6 +201,12 @@ export class PhoneConsole {
   capfSessionEnded(reason: string): void {
     this.#secure('NOT', `CAPFClnt: session ended by server, reason ${reason}`);
   }
+  dot1xStart(certificate: 'LSC' | 'MIC'): void {
+    this.#line('NOT', `(${this.#pids.secureApp}) PAE-EAP-TLS: starting 802.1X authentication with the ${certificate}`);
+  }
+  dot1xResult(ok: boolean): void {
+    this.#line(ok ? 'NOT' : 'ERR', `(${this.#pids.secureApp}) PAE-802.1X authentication ${ok ? 'succeeded' : 'failed'}`);
+  }
   resetting(why: string): void {
     this.#config('NOT', 'cip.cfg.ConfigManager', `Restarting phone: ${why}`);
   }

@@ -24,6 +24,7 @@ import { PhoneConsole } from './console';
 import { dnsmasqMachine, type DnsAnswer } from './dnsmasq.machine';
 import { tvsClientMachine, type TvsClientReport } from './tvs-client.machine';
 import { HTTP_TFTP_PORT, summarizeRequest, type FileRequest, type FileResponse } from '../protocols/http';
+import { EAPOL_PORT, type EapolResult, type EapolStart } from '../protocols/dot1x';
 import { PHONE_MODELS, type PhoneModel } from './models';
 import { STATUS, type LscField } from './screens';
 
@@ -198,6 +199,7 @@ export const phoneMachine = setup({
     configRetry: CONFIG_RETRY_MS,
     vpnCheck: 2000,
     downloadTimeout: DOWNLOAD_TIMEOUT_MS,
+    dot1xTimeout: 5000,
   },
   guards: {
     isCurrentDownload: ({ context, event }) =>
@@ -210,6 +212,8 @@ export const phoneMachine = setup({
     isVouched: ({ event }) => event.type === 'tvs.client.verdict' && event.vouched,
     lacksSecurityByDefault: ({ context }) => !context.model.securityByDefault,
     hasCachedConfig: ({ context }) => Boolean(context.flash.lastConfig),
+    hasDot1xPort: ({ context }) => Boolean(context.env.scenario.dot1x),
+    isEapolResult: ({ event }) => event.type === 'net.datagram.received' && (event.payload as { kind?: string })?.kind === 'eapol.result',
     isConfigSignatureValid: ({ event }) => Boolean((event as unknown as { output: { ok: boolean } }).output?.ok),
     hasTvsToResolve: ({ context }) => context.tvsToResolve.length > 0,
     isResetRequest: ({ event }) => event.type === 'net.datagram.received' && (event.payload as { kind?: string; reset?: boolean })?.kind === 'sip.notify' && Boolean((event.payload as { reset?: boolean }).reset),
@@ -389,6 +393,40 @@ export const phoneMachine = setup({
       }
       return { tvsToResolve: context.tvsToResolve.filter((n) => n !== event.name) };
     }),
+    listenEapol: enqueueActions(({ context, enqueue, system }) => {
+      toNetwork(enqueue, system, { type: 'net.bind', owner: context.systemId, ip: context.spec.ip, transport: 'UDP', port: EAPOL_PORT });
+    }),
+    stopEapol: enqueueActions(({ context, enqueue, system }) => {
+      toNetwork(enqueue, system, { type: 'net.unbind', owner: context.systemId, ip: context.spec.ip, transport: 'UDP', port: EAPOL_PORT });
+    }),
+    startEapTls: enqueueActions(({ context, enqueue, system }) => {
+      const dot1x = context.env.scenario.dot1x!;
+      const credential = context.flash.lsc ?? context.flash.mic;
+      if (!credential) return;
+      const certificateType = context.flash.lsc ? 'LSC' : 'MIC';
+      const identity = `${context.model.model}-${context.spec.deviceName}`;
+      context.console.dot1xStart(certificateType);
+      const start: EapolStart = { kind: 'eapol.start', identity, certificate: credential.der, certificateType };
+      toNetwork(enqueue, system, {
+        type: 'net.datagram',
+        owner: context.systemId,
+        from: { ip: context.spec.ip, port: EAPOL_PORT },
+        to: { ip: dot1x.switch.ip, port: EAPOL_PORT },
+        protocol: 'EAPOL',
+        summary: `EAPOL-Start, EAP-Response/Identity ${identity}, EAP-TLS with the ${certificateType}`,
+        detail: { identity, certificate: `${certificateType} (${credential.der.length} bytes)` },
+        payload: start,
+      });
+    }),
+    logDot1xResult: ({ context, event }) => {
+      const ok = event.type === 'net.datagram.received' && (event.payload as EapolResult).success;
+      context.console.dot1xResult(ok);
+      if (!ok) context.env.log.phoneStatus(context.spec.deviceName, STATUS.dot1xFailed, 'error');
+    },
+    logDot1xTimeout: ({ context }) => {
+      context.console.dot1xResult(false);
+      context.env.log.phoneStatus(context.spec.deviceName, STATUS.dot1xFailed, 'error');
+    },
     useCachedConfig: assign({ config: ({ context }) => context.flash.lastConfig ?? null }),
     logVpn: ({ context }) => {
       if (!context.config?.vpnConfigured) context.env.log.phoneStatus(context.spec.deviceName, STATUS.vpnNotConfigured);
@@ -510,7 +548,24 @@ export const phoneMachine = setup({
       states: {
         booting: {
           entry: ['newBoot', 'stopCapfClient', 'forgetSession', 'flushDnsmasq'],
-          after: { bootTime: { target: 'trustList', actions: 'logBooted' } },
+          after: {
+            bootTime: [
+              { guard: 'hasDot1xPort', target: 'authenticatingPort', actions: 'logBooted' },
+              { target: 'trustList', actions: 'logBooted' },
+            ],
+          },
+        },
+        /**
+         * 802.1X on the switch port (EAP-TLS): the phone presents its LSC if it has one, else its MIC (S2).
+         * The port is in monitor mode, so the phone goes on either way; the verdict shows.
+         */
+        authenticatingPort: {
+          entry: ['listenEapol', 'startEapTls'],
+          exit: 'stopEapol',
+          on: {
+            'net.datagram.received': { guard: 'isEapolResult', target: 'trustList', actions: 'logDot1xResult' },
+          },
+          after: { dot1xTimeout: { target: 'trustList', actions: 'logDot1xTimeout' } },
         },
         /** Apply Config: CUCM's check-sync makes the phone fetch its configuration again (not its trust list). */
         restarting: {

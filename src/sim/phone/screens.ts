@@ -28,6 +28,8 @@ export const STATUS = {
   lscInstalled: 'LSC: Installed',
   lscDeleted: 'LSC: Deleted',
   restartRequested: 'Restart requested by Cisco Unified Communications Manager',
+  /** S16, after a CAPF regeneration: the port's 802.1X policy no longer accepts the phone's certificate. */
+  dot1xFailed: '802.1x Authentication: Failed',
   configSignatureRejected: (fileName: string) => `invalid file ${fileName}, authenticated fail. Reason:14.`,
 } as const;
 
