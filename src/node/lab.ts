@@ -122,6 +122,7 @@ async function main(): Promise<void> {
   writeFileSync(join(out, 'logs', 'tftp-trace.txt'), `${log.text('tftp-trace')}\n`);
   writeFileSync(join(out, 'logs', 'tvs-trace.txt'), `${log.text('tvs-trace')}\n`);
   writeFileSync(join(out, 'logs', 'cli.txt'), `${log.text('cli')}\n`);
+  if (scenario.dot1x) writeFileSync(join(out, 'logs', 'radius.txt'), `${log.text('radius')}\n`);
   writeFileSync(
     join(out, 'logs', 'packet-trace.txt'),
     `${world.trace.packets

@@ -65,6 +65,37 @@ describe('npm run lab', () => {
     expect(existsSync(join(out, 'certificates/LSC.pem'))).toBe(false);
   });
 
+  it('--fault dns.capf-host-missing --procedure shows the seed DNS lab\'s symptoms in the output files; --fix turns them into LSC Installed', () => {
+    const broken = outDir();
+    expect(lab(['--fault', 'dns.capf-host-missing', '--procedure', '--out', broken]).status).toBe(0);
+    expect(JSON.parse(readFileSync(join(broken, 'summary.json'), 'utf8'))).toMatchObject({
+      faults: ['dns.capf-host-missing'],
+      lsc: 'Not Installed',
+      certificateOperationStatus: 'Operation Pending',
+    });
+    expect(readFileSync(join(broken, 'logs/phone-status.txt'), 'utf8')).toMatch(/\] DNS unknown IPv4 host PUB11\.brianw2\.lab\n/);
+    expect(readFileSync(join(broken, 'logs/phone-status.txt'), 'utf8')).toMatch(/\] LSC: Connection failed\n/);
+    expect(readFileSync(join(broken, 'logs/phone-console.txt'), 'utf8')).toMatch(/dnsmasq\[\d+\]: reply PUB11\.brianw2\.lab is NXDOMAIN-IPv4/);
+    expect(readFileSync(join(broken, 'logs/packet-trace.txt'), 'utf8')).toMatch(/No such name A PUB11\.brianw2\.lab/);
+
+    const fixed = outDir();
+    expect(lab(['--fault', 'dns.capf-host-missing', '--procedure', '--fix', '--out', fixed]).status).toBe(0);
+    expect(JSON.parse(readFileSync(join(fixed, 'summary.json'), 'utf8'))).toMatchObject({
+      beforeFix: { lsc: 'Not Installed', certificateOperationStatus: 'Operation Pending' },
+      lsc: 'Installed',
+      certificateOperationStatus: 'Upgrade Success',
+    });
+    const verify = spawnSync('openssl', ['verify', '-CAfile', 'CAPF.pem', 'LSC.pem'], { cwd: join(fixed, 'certificates'), encoding: 'utf8' });
+    expect(verify.stdout.trim()).toBe('LSC.pem: OK');
+  });
+
+  it('--scenario dot1x-lab writes the RADIUS server\'s log', () => {
+    const out = outDir();
+    expect(lab(['--scenario', 'dot1x-lab', '--procedure', '--out', out]).status).toBe(0);
+    expect(readFileSync(join(out, 'logs/radius.txt'), 'utf8')).toMatch(/5400 Authentication failed: 12514/);
+    expect(readFileSync(join(out, 'logs/radius.txt'), 'utf8')).toMatch(/5200 Authentication succeeded: SEP682C7B5C2342 issued by CAPF-7f0ae8d7/);
+  });
+
   it('an unknown scenario or fault, or a missing --out, exits non-zero with a clear message', () => {
     const scenario = lab(['--scenario', 'no-such-lab', '--out', outDir()]);
     expect(scenario.status).not.toBe(0);
