@@ -26,3 +26,5 @@ export { certificateFileData, certificateFileDataModel } from '../pki/details';
 export { describeCertificate } from '../pki/parse';
 export { toPem, fromPem, toHex } from '../pki/encode';
 export { formatCucmName, formatItlName, commonName } from '../pki/names';
+export { procedureForm } from '../sim/faults';
+export { tvsClientMachine } from '../sim/phone/tvs-client.machine';

@@ -1,0 +1,53 @@
+/**
+ * axe-core on the observation screens in real Chromium: the topology, logs, message trace (with the
+ * inspector open), statecharts, faults and downloads have no accessibility violation.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, openLab, playUntilRegistered, show, type LabPage } from './browser';
+
+let browser: Browser;
+let lab: LabPage;
+
+beforeAll(async () => {
+  browser = await launch();
+  lab = await openLab(browser, inject('baseURL'));
+  await playUntilRegistered(lab.page);
+});
+afterAll(async () => {
+  await lab?.context.close();
+  await browser?.close();
+});
+
+async function violations(): Promise<string[]> {
+  const result = await new AxeBuilder({ page: lab.page }).analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('axe finds no violation', () => {
+  it.each([
+    ['#/', 'Topology'],
+    ['#/logs', 'Logs'],
+    ['#/trace', 'Message trace'],
+    ['#/statecharts', 'Statecharts'],
+    ['#/faults', 'Faults'],
+    ['#/downloads', 'Downloads'],
+  ])('on %s (%s)', async (hash, heading) => {
+    await show(lab.page, hash, heading);
+    expect(await violations()).toEqual([]);
+  });
+
+  it('on the message trace with the inspector open', async () => {
+    await show(lab.page, '#/trace', 'Message trace');
+    await lab.page.locator('table button').first().click();
+    await lab.page.getByRole('region', { name: /^Message 1:/ }).waitFor();
+    expect(await violations()).toEqual([]);
+  });
+
+  it('on the statechart of the CAPF service', async () => {
+    await show(lab.page, '#/statecharts?actor=capf%40ao115pub', 'Statecharts');
+    await lab.page.getByRole('heading', { level: 2, name: /CAPF service on ao115pub/ }).waitFor();
+    expect(await violations()).toEqual([]);
+  });
+});

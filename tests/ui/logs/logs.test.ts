@@ -1,0 +1,88 @@
+// @vitest-environment happy-dom
+/**
+ * The Logs pane: one place for the phone's status messages and console log, the CAPF/TFTP/TVS traces and
+ * the CLI, each line exactly as the real system prints it; narrowed by source, level, host and search,
+ * and still quick when a long run has written 20 000 records.
+ */
+import { fireEvent, screen, within } from '@testing-library/svelte';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Logs from '../../../src/ui/logs/Logs.svelte';
+import { filterRecords, SOURCES } from '../../../src/ui/logs/filter';
+import type { LabSession } from '../../../src/ui/session.svelte';
+import { createTestSession, renderScreen } from '../session';
+
+let session: LabSession;
+
+beforeAll(async () => {
+  session = await createTestSession();
+});
+afterAll(() => session.dispose());
+
+async function choose(name: string, value: string) {
+  await fireEvent.change(screen.getByRole('combobox', { name }), { target: { value } });
+}
+
+const shownLines = () => within(screen.getByRole('list', { name: 'Log lines' })).getAllByRole('listitem').map((li) => li.querySelector('code')!.textContent);
+
+describe('the Logs pane', () => {
+  it('shows every source after boot, each line exactly as record.line', () => {
+    const r = renderScreen(session, Logs);
+    const records = session.world!.env.log.records;
+    expect(shownLines()).toEqual(records.map((x) => x.line));
+    expect(new Set(records.map((x) => x.source))).toEqual(new Set(['phone-status', 'phone-console', 'capf-trace', 'tftp-trace', 'tvs-trace']));
+    r.unmount();
+  });
+
+  it('with only the CAPF trace ticked, shows the CAPF trace and nothing else', async () => {
+    const r = renderScreen(session, Logs);
+    for (const s of SOURCES) {
+      if (s.id !== 'capf-trace') await fireEvent.click(screen.getByRole('checkbox', { name: new RegExp(`^${s.label}`) }));
+    }
+    expect(shownLines()).toEqual(session.world!.env.log.text('capf-trace').split('\n'));
+    r.unmount();
+  });
+
+  it('search keeps the lines that contain the text, in any case', async () => {
+    const r = renderScreen(session, Logs);
+    await fireEvent.input(screen.getByRole('searchbox', { name: 'Search' }), { target: { value: 'itlfile.TLV' } });
+    const lines = shownLines();
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(l!.toLowerCase()).toContain('itlfile.tlv');
+    expect(lines.length).toBe(session.world!.env.log.records.filter((x) => x.line.toLowerCase().includes('itlfile.tlv')).length);
+    r.unmount();
+  });
+
+  it('the level and host filters narrow the lines down', async () => {
+    const r = renderScreen(session, Logs);
+    await choose('Level', 'error');
+    const errors = session.world!.env.log.records.filter((x) => x.level === 'error' || x.level === 'critical');
+    expect(shownLines()).toEqual(errors.map((x) => x.line));
+    await choose('Level', '');
+    await choose('Host', 'ao115sub');
+    expect(shownLines()).toEqual(session.world!.env.log.records.filter((x) => x.host === 'ao115sub').map((x) => x.line));
+    r.unmount();
+  });
+
+  it('opened from a host link (#/logs?host=…&source=…), starts with that filter', () => {
+    const r = renderScreen(session, Logs, { host: 'ao115pub', source: 'capf-trace' });
+    expect(shownLines()).toEqual(session.world!.env.log.text('capf-trace', 'ao115pub').split('\n'));
+    r.unmount();
+  });
+
+  it('with 20 000 records draws only the newest 500 and filters them in milliseconds', async () => {
+    const log = session.world!.env.log;
+    for (let i = 0; i < 20_000; i++) log.sdiTrace('capf-trace', 'ao115pub', i % 10 === 0 ? 'error' : 'info', `bulk line ${i}`);
+    const t0 = performance.now();
+    filterRecords(log.records, { sources: new Set(SOURCES.map((s) => s.id)), search: 'bulk line 1999' });
+    expect(performance.now() - t0).toBeLessThan(200);
+    await session.advance(0);
+    const r = renderScreen(session, Logs);
+    const lines = shownLines();
+    expect(lines).toHaveLength(500);
+    expect(lines.at(-1)).toMatch(/bulk line 19999$/);
+    expect(screen.getByText(/Showing the last 500 of \d+ matching lines/)).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: /Show 500 earlier lines/ }));
+    expect(shownLines()).toHaveLength(1000);
+    r.unmount();
+  });
+});
