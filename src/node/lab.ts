@@ -13,6 +13,7 @@ import { seedProcedure } from '../content/procedures';
 import { certificateArtefacts, itlArtefacts } from '../sim/artefacts';
 import { applyScenarioFaults, FAULTS, findFault, procedureForm, type Fault, type FixStep } from '../sim/faults';
 import { LabWorld } from '../sim/world';
+import { packetTraceText } from '../sim/packet-text';
 
 /** "Nothing left to happen, or two virtual hours at most" (issue: lab runner). */
 const SETTLE_LIMIT_MS = 2 * 3600 * 1000;
@@ -123,12 +124,7 @@ async function main(): Promise<void> {
   writeFileSync(join(out, 'logs', 'tvs-trace.txt'), `${log.text('tvs-trace')}\n`);
   writeFileSync(join(out, 'logs', 'cli.txt'), `${log.text('cli')}\n`);
   if (scenario.dot1x) writeFileSync(join(out, 'logs', 'radius.txt'), `${log.text('radius')}\n`);
-  writeFileSync(
-    join(out, 'logs', 'packet-trace.txt'),
-    `${world.trace.packets
-      .map((p) => `${String(p.no).padStart(5)} ${new Date(p.time).toISOString()} ${p.from.host}(${p.from.ip}):${p.from.port} → ${p.to.host}(${p.to.ip}):${p.to.port} ${p.protocol} ${p.summary}${p.outcome === 'delivered' ? '' : ` [${p.outcome}${p.note ? `: ${p.note}` : ''}]`}`)
-      .join('\n')}\n`,
-  );
+  writeFileSync(join(out, 'logs', 'packet-trace.txt'), packetTraceText(world.trace.packets));
   writeFileSync(join(out, 'actions.txt'), `${actionLog.join('\n')}\n`);
   const summary = {
     scenario: scenario.id,

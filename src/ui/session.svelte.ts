@@ -154,6 +154,11 @@ export class LabSession {
     return filter ? records.filter(filter) : records;
   }
 
+  /** Save the lab now (after changing `faults` or `mystery`); actions save themselves. */
+  save(): void {
+    this.#persist();
+  }
+
   dispose(): void {
     this.pause();
     for (const u of this.#unsubscribers) u();

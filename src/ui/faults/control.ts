@@ -34,11 +34,8 @@ export const SETTLE_MS = 10 * 60 * 1000;
 
 export type ControlResult = { ok: true; message: string } | { ok: false; error: string };
 
-/** Save the session now (pause() persists; the clock keeps playing if it was). */
 function persist(session: LabSession): void {
-  const playing = session.playing;
-  session.pause();
-  if (playing) session.play();
+  session.save();
 }
 
 async function settle(session: LabSession): Promise<void> {

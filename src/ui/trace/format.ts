@@ -6,7 +6,7 @@
 import type { AppProtocol, Packet } from '../../sim/network';
 import { sdiStamp, type TimeZoneRule } from '../../sim/time';
 
-export const PROTOCOLS: readonly AppProtocol[] = ['DNS', 'TFTP', 'HTTP', 'TCP', 'TLS', 'CAPF', 'TVS', 'SIP', 'ICMP'];
+export const PROTOCOLS: readonly AppProtocol[] = ['DNS', 'TFTP', 'HTTP', 'TCP', 'TLS', 'CAPF', 'TVS', 'SIP', 'ICMP', 'EAPOL', 'RADIUS'];
 
 /** "11:13:27.042" in the lab's zone. */
 export function packetTime(packet: Pick<Packet, 'time'>, zone: TimeZoneRule): string {
@@ -23,14 +23,7 @@ export function outcomeText(packet: Pick<Packet, 'outcome' | 'note'>): string {
   return packet.note ? `${packet.outcome}: ${packet.note}` : packet.outcome;
 }
 
-/** One line of logs/packet-trace.txt, exactly as src/node/lab.ts writes it. */
-export function packetLine(p: Packet): string {
-  return `${String(p.no).padStart(5)} ${new Date(p.time).toISOString()} ${p.from.host}(${p.from.ip}):${p.from.port} → ${p.to.host}(${p.to.ip}):${p.to.port} ${p.protocol} ${p.summary}${p.outcome === 'delivered' ? '' : ` [${p.outcome}${p.note ? `: ${p.note}` : ''}]`}`;
-}
-
-export function packetTraceText(packets: readonly Packet[]): string {
-  return `${packets.map(packetLine).join('\n')}\n`;
-}
+export { packetLine, packetTraceText } from '../../sim/packet-text';
 
 const hex2 = (b: number) => b.toString(16).padStart(2, '0');
 
