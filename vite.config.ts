@@ -13,7 +13,7 @@ export default defineConfig({
   base: './',
   publicDir: here('./static'),
   plugins: [svelte({ compilerOptions: { runes: true } }), svelteTesting()],
-  build: { outDir: here('./dist'), emptyOutDir: true, target: 'es2022' },
+  build: { outDir: here('./dist'), emptyOutDir: true, target: 'es2022', manifest: true, chunkSizeWarningLimit: 700 },
   test: {
     root: here('.'),
     include: ['tests/**/*.test.ts'],

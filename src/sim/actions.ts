@@ -301,7 +301,7 @@ export async function applyAction(world: LabWorld, action: LabAction): Promise<A
       return { ok: true };
     }
     case 'dns.record.set': {
-      if (!action.name || !/^\d{1,3}(\.\d{1,3}){3}$/.test(action.address ?? '')) return fail('A DNS A record needs a host name and an IPv4 address.');
+      if (!action.name || !HOST.test(action.name) || !IPV4.test(action.address ?? '')) return fail('A DNS A record needs a host name and an IPv4 address.');
       world.actor(ids.dns)?.send({ type: 'dns.record.set', name: action.name, address: action.address });
       return { ok: true };
     }

@@ -22,6 +22,8 @@ export interface SessionOptions {
   realNow?: () => number;
   /** Load the heavy core; tests may pass the module directly. */
   loadApi?: () => Promise<Api>;
+  /** Start the clock at 1× once the lab is up, as a real cluster runs (the page does; tests do not). */
+  autoplay?: boolean;
 }
 
 export class LabSession {
@@ -69,6 +71,7 @@ export class LabSession {
       if (lab && this.api.SCENARIOS[lab.scenario]) await this.#build(lab);
       else await this.#build(null);
       this.phase = 'ready';
+      if (this.#options.autoplay) this.play();
     } catch (e) {
       this.phase = 'failed';
       this.error = e instanceof Error ? e.message : String(e);
@@ -77,6 +80,7 @@ export class LabSession {
 
   /** Start a new lab (the "Reset lab" button, or another scenario / fault set). */
   async reset(options: { scenario?: string; seed?: number; faults?: string[]; mystery?: boolean } = {}): Promise<void> {
+    const wasPlaying = this.playing;
     this.pause();
     clearSavedLab(this.storage);
     const api = this.api!;
@@ -91,6 +95,7 @@ export class LabSession {
       actions: [],
       now: 0,
     });
+    if (wasPlaying) this.play();
   }
 
   /** Do what the learner did; refused actions come back with the page's message and change nothing. */

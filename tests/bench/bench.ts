@@ -22,13 +22,15 @@ import type { KeySource } from '../../src/sim/install';
 import type { Scenario } from '../../src/sim/scenario';
 import { operationCompletesByString } from '../../src/sim/time';
 import { LabWorld } from '../../src/sim/world';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { initialJavaScript } from './bundle-size';
 
 const json = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
 const START = Date.UTC(2026, 10, 24, 14);
-const say = (s: string) => {
-  if (!json || true) console.log(s);
-};
+const say = (s: string) => console.log(s);
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -156,15 +158,26 @@ async function benchBulk(n: number, runs: number) {
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
+/** The first page load's JavaScript, from a fresh production build. */
+function initialSize() {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const built = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: root, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`vite build failed: ${built.stderr}`);
+  return initialJavaScript(join(root, 'dist'));
+}
+
 const a = await benchEnrolment(quick ? 5 : 41);
 say(`(a) enrolment, RSA 2048: median ${fmt(a.enrol)} over ${a.runs} runs; raw keygen+CSR+issue median ${fmt(a.raw)} over ${a.runs} runs; ratio ${(a.enrol / a.raw).toFixed(3)} (target ≤ 1.3)`);
 const b = await benchBoot(quick ? 3 : 15);
 say(`(b) lab boot: median ${fmt(b.boot)} over ${b.runs} runs; its ${b.keys} key generations (concurrent) median ${fmt(b.raw)} over ${b.runs} runs; ratio ${(b.boot / b.raw).toFixed(3)}`);
 const c = await benchBulk(200, quick ? 1 : 5);
 say(`(c) ${c.phones} phones, EC P-256: median ${fmt(c.bulk)} over ${c.runs} runs; raw crypto (concurrent) median ${fmt(c.raw)} over ${c.runs} runs; ratio ${(c.bulk / c.raw).toFixed(3)} (target ≤ 1.5)`);
+const size = initialSize();
+say(`(d) initial JavaScript: ${(size.gzipBytes / 1024).toFixed(1)} kB gzip in ${size.files.length} files (target ≤ 60 kB)`);
 if (json) {
   console.log(
     JSON.stringify({
+      initialJavaScriptGzipBytes: size.gzipBytes,
       enrolmentRatio: +(a.enrol / a.raw).toFixed(3),
       bootRatio: +(b.boot / b.raw).toFixed(3),
       bulkRatio: +(c.bulk / c.raw).toFixed(3),

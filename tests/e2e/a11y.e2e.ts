@@ -1,6 +1,6 @@
 /**
- * axe-core on the observation screens in real Chromium: the topology, logs, message trace (with the
- * inspector open), statecharts, faults and downloads have no accessibility violation.
+ * axe-core in real Chromium on every screen of the lab — the lab's own views, the CUCM, OS Administration
+ * and Serviceability pages, the admin CLI and the phone — finds no accessibility violation.
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
@@ -33,6 +33,21 @@ describe('axe finds no violation', () => {
     ['#/statecharts', 'Statecharts'],
     ['#/faults', 'Faults'],
     ['#/downloads', 'Downloads'],
+    ['#/dns', 'DNS Manager'],
+    ['#/lab/ca', 'Enterprise CA (Offline CA)'],
+    ['#/cucm/phones', 'Find and List Phones'],
+    ['#/cucm/phone?device=SEP682C7B5C2342', 'Phone Configuration'],
+    ['#/cucm/servers', 'Find and List Servers'],
+    ['#/cucm/service-parameters', 'Service Parameter Configuration'],
+    ['#/cucm/enterprise-parameters', 'Enterprise Parameters Configuration'],
+    ['#/os/certificates', 'Certificate List'],
+    ['#/os/certificate?node=ao115pub&purpose=CAPF&file=CAPF.pem', 'Certificate Details for CAPF-7f0ae8d7, CAPF'],
+    ['#/os/upload', 'Upload Certificate/Certificate chain'],
+    ['#/serviceability/activation', 'Service Activation'],
+    ['#/serviceability/feature', 'Control Center - Feature Services'],
+    ['#/serviceability/network', 'Control Center - Network Services'],
+    ['#/cli?node=ao115pub', 'Admin CLI: ao115pub (10.122.138.102)'],
+    ['#/phone?device=SEP682C7B5C2342', 'Cisco IP Phone CP-8845 (SEP682C7B5C2342)'],
   ])('on %s (%s)', async (hash, heading) => {
     await show(lab.page, hash, heading);
     expect(await violations()).toEqual([]);

@@ -80,13 +80,14 @@ export async function tabTo(page: Page, name: string, max = 120): Promise<void> 
 }
 
 /**
- * Let the lab run (Play at 60×, as a learner would) until the phone has registered, then pause: the lab
- * starts paused at its first instant, before the phone has sent anything.
+ * Let the lab run (at 60×, as an impatient learner would) until the phone has registered, then pause.
  */
 export async function playUntilRegistered(page: Page): Promise<void> {
   await show(page, '#/', 'Topology');
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('60');
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  // The lab plays by itself once it has started; press Play only if it is paused.
+  const play = page.getByRole('button', { name: 'Play', exact: true });
+  if (await play.isVisible()) await play.click();
   const state = page.locator('li', { has: page.getByRole('heading', { level: 3, name: 'SEP682C7B5C2342' }) }).locator('dt:text-is("State") + dd');
   await state.filter({ hasText: /^Registered$/ }).waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Pause', exact: true }).click();

@@ -19,6 +19,7 @@ export interface RouteDef {
 export const ROUTES: RouteDef[] = [
   { path: '/', label: 'Topology', group: 'Lab', inNav: true, load: () => import('../topology/Topology.svelte') },
   { path: '/faults', label: 'Faults', group: 'Lab', inNav: true, load: () => import('../faults/Faults.svelte') },
+  { path: '/dns', label: 'DNS Manager (dc01)', group: 'Lab', inNav: true, load: () => import('../dns/DnsManager.svelte') },
   { path: '/lab/ca', label: 'Enterprise CA (Offline CA)', group: 'Lab', inNav: true, load: () => import('../lab-ca/EnterpriseCa.svelte') },
   { path: '/cucm/phones', label: 'Device > Phone', group: 'Cisco Unified CM Administration', inNav: true, load: () => import('../cucm-admin/FindPhones.svelte') },
   { path: '/cucm/phone', label: 'Phone Configuration', group: 'Cisco Unified CM Administration', inNav: false, load: () => import('../cucm-admin/PhoneConfiguration.svelte') },
