@@ -26,9 +26,12 @@ export interface CapfContext {
   ip: string;
   systemId: string;
   activated: boolean;
-  sessions: Record<string, AnyActorRef>;
-  /** Which device each session serves, once its AUTH_RESPONSE told. */
-  devices: Record<string, string>;
+  /**
+   * Open sessions by connection, with the device each serves once its AUTH_RESPONSE told. Kept by
+   * reference (like the network's tables): with hundreds of phones enrolling at once, copying it on every
+   * connection would make the service quadratic.
+   */
+  sessions: Map<string, { ref: AnyActorRef; device?: string }>;
   nextSessionId: number;
 }
 
@@ -66,11 +69,11 @@ export const capfMachine = setup({
     stopListening: enqueueActions(({ context, enqueue, system }) => {
       const network = system.get(ids.network);
       toNetwork(enqueue, system, { type: 'net.unbind', owner: context.systemId, ip: context.ip, transport: 'TCP', port: CAPF_PORT } satisfies NetworkEvent);
-      for (const [connId, ref] of Object.entries(context.sessions)) {
+      for (const [connId, { ref }] of context.sessions) {
         toNetwork(enqueue, system, { type: 'net.close', connId, owner: context.systemId } satisfies NetworkEvent);
         enqueue(stopChild(ref));
       }
-      enqueue.assign({ sessions: {}, devices: {} });
+      context.sessions.clear();
     }),
     startSession: assign(({ context, event, spawn }) => {
       if (event.type !== 'net.accepted') return {};
@@ -85,26 +88,29 @@ export const capfMachine = setup({
           serviceSystemId: context.systemId,
         },
       });
-      return { sessions: { ...context.sessions, [event.connId]: ref }, nextSessionId: context.nextSessionId + 1 };
+      context.sessions.set(event.connId, { ref });
+      return { nextSessionId: context.nextSessionId + 1 };
     }),
     forwardToSession: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'net.received' && event.type !== 'net.closed') return;
-      const session = context.sessions[event.connId];
-      if (session) enqueue.sendTo(session, event);
+      const session = context.sessions.get(event.connId);
+      if (session) enqueue.sendTo(session.ref, event);
     }),
     /** One session per device: a phone that reconnects (rebooted mid-operation) replaces its old session. */
     dropOlderSessions: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'capf.session.identified') return;
-      for (const [connId, device] of Object.entries(context.devices)) {
-        if (device === event.device && connId !== event.connId && context.sessions[connId]) enqueue.sendTo(context.sessions[connId], { type: 'capf.session.abort' });
+      for (const [connId, session] of context.sessions) {
+        if (session.device === event.device && connId !== event.connId) enqueue.sendTo(session.ref, { type: 'capf.session.abort' });
       }
-      enqueue.assign({ devices: { ...context.devices, [event.connId]: event.device } });
+      const session = context.sessions.get(event.connId);
+      if (session) session.device = event.device;
     }),
-    forgetSession: assign(({ context, event }) => {
-      if (event.type !== 'capf.session.ended') return {};
-      const { [event.connId]: _ended, ...sessions } = context.sessions;
-      const { [event.connId]: _device, ...devices } = context.devices;
-      return { sessions, devices };
+    forgetSession: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'capf.session.ended') return;
+      const session = context.sessions.get(event.connId);
+      context.sessions.delete(event.connId);
+      // A finished session's actor is let go; a service that served hundreds of phones keeps none of them.
+      if (session) enqueue(stopChild(session.ref));
     }),
   },
 }).createMachine({
@@ -115,8 +121,7 @@ export const capfMachine = setup({
     ip: nodeSpec(input.env, input.node).ip,
     systemId: ids.capf(input.node),
     activated: input.activated,
-    sessions: {},
-    devices: {},
+    sessions: new Map(),
     // The server picks session ids and counts up per connection (domain.md §6.2).
     nextSessionId: input.env.random.fork(`capf@${input.node}`).int(1, 999),
   }),

@@ -8,7 +8,7 @@
  * It serves, over HTTP 6970 and TFTP 69: `ITLSEP<MAC>.tlv` / `ITLFile.tlv`, and each phone's
  * `SEP<MAC>.cnf.xml(.sgn)` built from the database on request (signed with the same key).
  */
-import { assign, enqueueActions, fromPromise, setup } from 'xstate';
+import { assign, enqueueActions, fromPromise, setup, stopChild } from 'xstate';
 import { buildItl, buildSignedFile, type ItlRecordInput } from '../../itl';
 import type { SimEnv } from '../env';
 import { ids, nodeSpec, publisher } from '../env';
@@ -41,6 +41,8 @@ interface PendingReply {
   via: 'HTTP' | 'TFTP';
   /** The signed `.cnf.xml.sgn` (true) or the plain `.cnf.xml` was asked for. */
   signed?: boolean;
+  /** The file asked for, for the answer when building it fails. */
+  fileName?: string;
   connId?: string;
   from?: { ip: string; port: number };
   to?: { ip: string; port: number };
@@ -69,7 +71,8 @@ export type TftpEvent =
   /** `utils itl reset`: a reset ITL transferred to this node replaces the one it serves. */
   | { type: 'tftp.itl.install'; itl: BuiltItl }
   | { type: 'xstate.done.actor.itl-build'; output: BuiltItl }
-  | { type: `xstate.done.actor.${string}`; output: unknown };
+  | { type: `xstate.done.actor.${string}`; output: unknown }
+  | { type: `xstate.error.actor.${string}`; error: unknown };
 
 /**
  * The ITL of one TFTP node, in the seed's record order: CAPF (if the service is activated on the
@@ -244,7 +247,7 @@ export const tftpMachine = setup({
         return;
       }
       const replyId = `cfg-${context.nextReply}`;
-      context.replies.set(replyId, { ...reply, signed: Boolean(config[2]) });
+      context.replies.set(replyId, { ...reply, signed: Boolean(config[2]), fileName: file });
       context.nextReply++;
       context.env.log.sdiTrace('tftp-trace', context.node, 'debug', `${reply.via} request for ${file}: building ${record.deviceName}.cnf.xml from the database`);
       enqueue.spawnChild('buildConfigFile', {
@@ -252,9 +255,21 @@ export const tftpMachine = setup({
         input: { env: context.env, node: context.node, deviceName: record.deviceName, replyId },
       });
     }),
+    /** Building a config file threw (a signer key the platform refuses …): the phone gets a 500, as from a real server error. */
+    failBuiltConfig: enqueueActions(({ context, event, enqueue, system }) => {
+      const replyId = event.type.slice('xstate.error.actor.'.length);
+      const reply = context.replies.get(replyId);
+      if (!reply) return;
+      enqueue(stopChild(replyId));
+      context.replies.delete(replyId);
+      const error = (event as { error?: unknown }).error;
+      context.env.log.sdiTrace('tftp-trace', context.node, 'error', `building the config file failed: ${error instanceof Error ? error.message : String(error)}`);
+      sendFileResponse(context, reply, { kind: 'file.response', fileName: reply.fileName ?? replyId, status: 500 }, enqueue, system);
+    }),
     deliverBuiltConfig: enqueueActions(({ context, event, enqueue, system }) => {
       const out = (event as { output?: { replyId: string; deviceName: string; built: Awaited<ReturnType<typeof buildPhoneConfig>> } }).output;
       if (!out?.replyId) return;
+      enqueue(stopChild(out.replyId));
       const reply = context.replies.get(out.replyId);
       context.replies.delete(out.replyId);
       if (!reply) return;
@@ -321,6 +336,7 @@ export const tftpMachine = setup({
         'net.datagram.received': { actions: 'serveRequest' },
         'tftp.itl.install': { actions: 'installResetItl' },
         'xstate.done.actor.*': { actions: 'deliverBuiltConfig' },
+        'xstate.error.actor.*': { actions: 'failBuiltConfig' },
       },
     },
   },

@@ -4,7 +4,7 @@
  * administrator keeps its trust list in step with the cluster's current CAPF certificate, so after a CAPF
  * regeneration LSCs issued by the old one fail (S16). It logs each decision in ISE's wording.
  */
-import { enqueueActions, fromPromise, setup } from 'xstate';
+import { enqueueActions, fromPromise, setup, stopChild } from 'xstate';
 import { verifyChain } from '../../pki/chain';
 import { commonName } from '../../pki/names';
 import { describeCertificate } from '../../pki/parse';
@@ -63,6 +63,8 @@ export const radiusMachine = setup({
     answer: enqueueActions(({ context, event, enqueue, system }) => {
       const out = (event as { output?: Decided }).output;
       if (!out) return;
+      // The decision is made; its actor is let go (a port re-authenticates for as long as the lab runs).
+      enqueue(stopChild(event.type.slice('xstate.done.actor.'.length)));
       const a = out.answer;
       context.env.log.append({
         source: 'radius',

@@ -332,6 +332,10 @@ export const phoneMachine = setup({
       });
       return { tvsRuns: n };
     }),
+    /** A finished (or abandoned) TVS query: its actor is let go, so a long lab does not pile them up. */
+    stopTvsClient: enqueueActions(({ context, enqueue }) => {
+      if (context.tvsRuns > 0) enqueue(stopChild(`tvs-client-${context.tvsRuns}`));
+    }),
     acceptVouchedTrustList: assign(({ context }) => ({
       flash: { ...context.flash, itl: context.candidateItl },
       trustList: context.pendingTrustList?.file ?? context.trustList,
@@ -477,10 +481,14 @@ export const phoneMachine = setup({
       flash: ({ context, event }) => (event.type === 'capf.client.keyPending' ? { ...context.flash, pendingKey: event.key } : context.flash),
     }),
     deleteLsc: assign({ flash: ({ context }) => ({ ...context.flash, lsc: null }) }),
-    noteCapfOutcome: assign({
-      capfOutcome: ({ event, context }) => (event.type === 'capf.client.finished' ? event.outcome : context.capfOutcome),
-      capfActivity: 'idle' as CapfActivity,
-      capfClient: null,
+    noteCapfOutcome: enqueueActions(({ context, event, enqueue }) => {
+      // The client has finished; stopping it lets the phone's children go (a lab may run many operations).
+      if (context.capfClient) enqueue(stopChild(context.capfClient));
+      enqueue.assign({
+        capfOutcome: event.type === 'capf.client.finished' ? event.outcome : context.capfOutcome,
+        capfActivity: 'idle' as CapfActivity,
+        capfClient: null,
+      });
     }),
     announceOperationDone: ({ context, event }) => {
       if (event.type !== 'capf.client.finished') return;
@@ -612,6 +620,7 @@ export const phoneMachine = setup({
             /** A new signer: only TVS can vouch for it (domain.md §8, S14). */
             askingTvs: {
               entry: 'startTvsClient',
+              exit: 'stopTvsClient',
               on: {
                 'tvs.client.verdict': [
                   { guard: 'isVouched', target: '#phone.on.configuring', actions: ['acceptVouchedTrustList', 'logTrustListUpdated'] },
