@@ -39,10 +39,28 @@ export interface RunResult {
   fired: number;
 }
 
+/**
+ * Let every pending promise job run before the next timer fires. Node has setImmediate; a browser has
+ * none, and a nested setTimeout(0) is clamped to 4 ms (HTML timers spec), which would cap a lab at
+ * ~250 events per real second — a message on one reused MessageChannel is not clamped.
+ */
 const yieldToMacrotask: () => Promise<void> =
   typeof setImmediate === 'function'
     ? () => new Promise((resolve) => setImmediate(resolve))
-    : () => new Promise((resolve) => setTimeout(resolve, 0));
+    : typeof MessageChannel === 'function'
+      ? messageChannelYield()
+      : () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function messageChannelYield(): () => Promise<void> {
+  const channel = new MessageChannel();
+  const waiting: Array<() => void> = [];
+  channel.port1.onmessage = () => waiting.shift()?.();
+  return () =>
+    new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      channel.port2.postMessage(null);
+    });
+}
 
 export class VirtualClock implements Clock {
   #now: number;

@@ -28,17 +28,51 @@ export const CONSOLE_LEVELS: Record<ConsoleLevel, LogLevel> = {
 };
 
 export interface LogRecord {
-  seq: number;
+  readonly seq: number;
   /** Virtual epoch ms. */
-  time: number;
-  source: LogSource;
+  readonly time: number;
+  readonly source: LogSource;
   /** The host that wrote it: a node name or a phone's device name. */
+  readonly host: string;
+  readonly level: LogLevel;
+  /** The message without its timestamp prefix. */
+  readonly text: string;
+  /** The line exactly as the real system prints it. */
+  readonly line: string;
+}
+
+export interface LogEntry {
+  source: LogSource;
   host: string;
   level: LogLevel;
-  /** The message without its timestamp prefix. */
   text: string;
-  /** The line exactly as the real system prints it. */
-  line: string;
+  /** The rendered line, or how to render it (a busy lab writes far more lines than anyone reads). */
+  line: string | (() => string);
+  time?: number;
+}
+
+/** A record whose line is rendered the first time someone reads it, then kept. */
+class RenderedOnRead implements LogRecord {
+  #line: string | (() => string);
+  constructor(
+    readonly seq: number,
+    readonly time: number,
+    readonly source: LogSource,
+    readonly host: string,
+    readonly level: LogLevel,
+    readonly text: string,
+    line: string | (() => string),
+  ) {
+    this.#line = line;
+  }
+  get line(): string {
+    if (typeof this.#line === 'function') this.#line = this.#line();
+    return this.#line;
+  }
+  toJSON() {
+    const { seq, time, source, host, level, text, line } = this;
+    return { seq, time, source, host, level, text, line };
+  }
 }
 
 export type LogListener = (record: LogRecord) => void;
@@ -58,8 +92,8 @@ export class LogBook {
     return () => this.#listeners.delete(listener);
   }
 
-  append(entry: Omit<LogRecord, 'seq' | 'time'> & { time?: number }): LogRecord {
-    const record: LogRecord = { ...entry, seq: this.#seq++, time: entry.time ?? this.now() };
+  append(entry: LogEntry): LogRecord {
+    const record = new RenderedOnRead(this.#seq++, entry.time ?? this.now(), entry.source, entry.host, entry.level, entry.text, entry.line);
     this.records.push(record);
     for (const l of this.#listeners) l(record);
     return record;
@@ -67,12 +101,15 @@ export class LogBook {
 
   /** "[14:05:42 03/15/21] DNS unknown IPv4 host PUB11.brianw2.lab" */
   phoneStatus(device: string, text: string, level: LogLevel = 'info'): LogRecord {
+    const time = this.now();
+    const zone = this.zone;
     return this.append({
+      time,
       source: 'phone-status',
       host: device,
       level,
       text,
-      line: `${phoneStatusStamp(this.now(), this.zone)} ${text}`,
+      line: () => `${phoneStatusStamp(time, zone)} ${text}`,
     });
   }
 
@@ -81,12 +118,15 @@ export class LogBook {
    * counter (4 digits, wraps), `micros` the sub-millisecond digits.
    */
   phoneConsole(device: string, counter: number, level: ConsoleLevel, text: string, micros: number): LogRecord {
+    const time = this.now();
+    const zone = this.zone;
     return this.append({
+      time,
       source: 'phone-console',
       host: device,
       level: CONSOLE_LEVELS[level],
       text,
-      line: `${String(counter % 10000).padStart(4, '0')} ${level} ${phoneConsoleStamp(this.now(), this.zone, micros)} ${text}`,
+      line: () => `${String(counter % 10000).padStart(4, '0')} ${level} ${phoneConsoleStamp(time, zone, micros)} ${text}`,
     });
   }
 
@@ -96,12 +136,15 @@ export class LogBook {
    */
   sdiTrace(source: 'capf-trace' | 'tftp-trace' | 'tvs-trace', node: string, level: LogLevel, text: string): LogRecord {
     const word = level === 'error' || level === 'critical' ? 'error' : level === 'warning' ? 'warn' : 'debug';
+    const time = this.now();
+    const zone = this.zone;
     return this.append({
+      time,
       source,
       host: node,
       level,
       text,
-      line: `${sdiStamp(this.now(), this.zone)} |   ${word} ${text}`,
+      line: () => `${sdiStamp(time, zone)} |   ${word} ${text}`,
     });
   }
 

@@ -88,9 +88,15 @@ export interface NetworkTables {
   firewall: FirewallRule[];
 }
 
+/** The lab's virtual clock, as far as the wire needs it. */
+export interface WireClock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+}
+
 export interface NetworkInput {
   trace: PacketTrace;
-  now: () => number;
+  clock: WireClock;
   hosts: Array<{ host: string; ip: string }>;
   latencyMs?: number;
 }
@@ -165,13 +171,21 @@ export type NetworkDelivery =
   | { type: 'net.exchange.response'; connId: string; payload: unknown }
   | { type: 'net.exchange.failed'; connId: string; reason: 'refused' };
 
-type Enqueue = { sendTo: (...args: any[]) => void };
+type Enqueue = { (action: () => void): void; sendTo: (...args: any[]) => void };
 type SystemLike = { get: (systemId: string) => AnyActorRef | undefined };
 
-/** Deliver to the socket's owner after the link's latency; a socket whose process has ended receives nothing. */
-function deliver(enqueue: Enqueue, system: SystemLike, owner: string, delivery: NetworkDelivery, delay: number): void {
-  const target = system.get(owner);
-  if (target && target.getSnapshot().status === 'active') enqueue.sendTo(target, delivery, { delay });
+/**
+ * Deliver to the socket's owner after the link's latency; a socket whose process has ended by then receives
+ * nothing. Packets in flight are timers on the lab's clock, not XState delayed events: a busy network has
+ * thousands in flight, and XState's scheduler scans all of them whenever any actor stops.
+ */
+function deliver(enqueue: Enqueue, system: SystemLike, owner: string, delivery: NetworkDelivery, delay: number, clock: WireClock): void {
+  enqueue(() => {
+    clock.setTimeout(() => {
+      const target = system.get(owner);
+      if (target && target.getSnapshot().status === 'active') target.send(delivery);
+    }, delay);
+  });
 }
 
 const bindingKey = (ip: string, transport: Transport, port: number) => `${ip}/${transport}/${port}`;
@@ -188,7 +202,7 @@ function hostName(t: NetworkTables, ip: string): string {
 
 export const networkMachine = setup({
   types: {
-    context: {} as { tables: NetworkTables; trace: PacketTrace; now: () => number; latencyMs: number },
+    context: {} as { tables: NetworkTables; trace: PacketTrace; clock: WireClock; latencyMs: number },
     input: {} as NetworkInput,
     events: {} as NetworkEvent,
   },
@@ -224,7 +238,7 @@ export const networkMachine = setup({
       const t = context.tables;
       const delay = context.latencyMs;
       const base = {
-        time: context.now(),
+        time: context.clock.now(),
         from: { ...event.from, host: hostName(t, event.from.ip) },
         to: { ...event.to, host: hostName(t, event.to.ip) },
         transport: 'UDP' as const,
@@ -246,18 +260,18 @@ export const networkMachine = setup({
       const target = binding && (system.get(binding.owner) as AnyActorRef | undefined);
       if (!target) {
         context.trace.record({ ...base, outcome: 'unreachable', note: 'ICMP destination port unreachable' });
-        deliver(enqueue, system, event.owner, { type: 'net.datagram.unreachable', to: event.to, payload: event.payload }, 2 * delay);
+        deliver(enqueue, system, event.owner, { type: 'net.datagram.unreachable', to: event.to, payload: event.payload }, 2 * delay, context.clock);
         return;
       }
       context.trace.record({ ...base, outcome: 'delivered' });
-      deliver(enqueue, system, binding.owner, { type: 'net.datagram.received', from: event.from, to: event.to, payload: event.payload }, delay);
+      deliver(enqueue, system, binding.owner, { type: 'net.datagram.received', from: event.from, to: event.to, payload: event.payload }, delay, context.clock);
     }),
     openConnection: enqueueActions(({ context, event, enqueue, system }) => {
       if (event.type !== 'net.connect') return;
       const t = context.tables;
       const delay = context.latencyMs;
       const syn = {
-        time: context.now(),
+        time: context.clock.now(),
         from: { ...event.from, host: hostName(t, event.from.ip) },
         to: { ...event.to, host: hostName(t, event.to.ip) },
         transport: 'TCP' as const,
@@ -276,11 +290,11 @@ export const networkMachine = setup({
       const binding = t.bindings.get(bindingKey(event.to.ip, 'TCP', event.to.port));
       const server = binding && (system.get(binding.owner) as AnyActorRef | undefined);
       const client = system.get(event.owner) as AnyActorRef | undefined;
-      const back = { time: context.now(), from: syn.to, to: syn.from, transport: 'TCP' as const, protocol: 'TCP' as const };
+      const back = { time: context.clock.now(), from: syn.to, to: syn.from, transport: 'TCP' as const, protocol: 'TCP' as const };
       if (!server || !binding) {
         context.trace.record({ ...syn, outcome: 'refused', note: 'nothing listens on this port' });
         context.trace.record({ ...back, summary: `${event.to.port} → ${event.from.port} [RST, ACK]`, outcome: 'delivered' });
-        deliver(enqueue, system, event.owner, { type: 'net.refused', connId: event.connId }, 2 * delay);
+        deliver(enqueue, system, event.owner, { type: 'net.refused', connId: event.connId }, 2 * delay, context.clock);
         return;
       }
       context.trace.record({ ...syn, outcome: 'delivered' });
@@ -292,8 +306,8 @@ export const networkMachine = setup({
         protocol: event.protocol,
         open: true,
       });
-      deliver(enqueue, system, binding.owner, { type: 'net.accepted', connId: event.connId, peer: event.from, local: event.to }, delay);
-      deliver(enqueue, system, event.owner, { type: 'net.connected', connId: event.connId }, 2 * delay);
+      deliver(enqueue, system, binding.owner, { type: 'net.accepted', connId: event.connId, peer: event.from, local: event.to }, delay, context.clock);
+      deliver(enqueue, system, event.owner, { type: 'net.connected', connId: event.connId }, 2 * delay, context.clock);
     }),
     carrySegment: enqueueActions(({ context, event, enqueue, system }) => {
       if (event.type !== 'net.send') return;
@@ -304,7 +318,7 @@ export const networkMachine = setup({
       const src = fromClient ? conn.client : conn.server;
       const dst = fromClient ? conn.server : conn.client;
       const packet = {
-        time: context.now(),
+        time: context.clock.now(),
         from: { host: src.host, ip: src.ip, port: src.port },
         to: { host: dst.host, ip: dst.ip, port: dst.port },
         transport: 'TCP' as const,
@@ -320,7 +334,7 @@ export const networkMachine = setup({
         return;
       }
       context.trace.record({ ...packet, outcome: 'delivered' });
-      deliver(enqueue, system, dst.owner, { type: 'net.received', connId: conn.id, payload: event.payload }, context.latencyMs);
+      deliver(enqueue, system, dst.owner, { type: 'net.received', connId: conn.id, payload: event.payload }, context.latencyMs, context.clock);
     }),
     startExchange: enqueueActions(({ context, event, enqueue, system }) => {
       if (event.type !== 'net.exchange') return;
@@ -328,7 +342,7 @@ export const networkMachine = setup({
       const delay = context.latencyMs;
       const from = { ...event.from, host: hostName(t, event.from.ip) };
       const to = { ...event.to, host: hostName(t, event.to.ip) };
-      const now = context.now();
+      const now = context.clock.now();
       const segment = (a: typeof from, b: typeof to, summary: string) =>
         context.trace.record({ time: now, from: a, to: b, transport: 'TCP', protocol: 'TCP', summary, outcome: 'delivered' });
       const rule = matchingRule(t, 'TCP', event.to);
@@ -340,7 +354,7 @@ export const networkMachine = setup({
       if (!binding) {
         context.trace.record({ time: now, from, to, transport: 'TCP', protocol: 'TCP', summary: `${from.port} → ${to.port} [SYN]`, outcome: 'refused', note: 'nothing listens on this port' });
         segment(to, from, `${to.port} → ${from.port} [RST, ACK]`);
-        deliver(enqueue, system, event.owner, { type: 'net.exchange.failed', connId: event.connId, reason: 'refused' }, 2 * delay);
+        deliver(enqueue, system, event.owner, { type: 'net.exchange.failed', connId: event.connId, reason: 'refused' }, 2 * delay, context.clock);
         return;
       }
       segment(from, to, `${from.port} → ${to.port} [SYN]`);
@@ -353,7 +367,7 @@ export const networkMachine = setup({
         protocol: event.protocol,
         open: true,
       });
-      deliver(enqueue, system, binding.owner, { type: 'net.exchange.request', connId: event.connId, from: event.from, payload: event.payload }, delay);
+      deliver(enqueue, system, binding.owner, { type: 'net.exchange.request', connId: event.connId, from: event.from, payload: event.payload }, delay, context.clock);
     }),
     finishExchange: enqueueActions(({ context, event, enqueue, system }) => {
       if (event.type !== 'net.reply') return;
@@ -361,7 +375,7 @@ export const networkMachine = setup({
       const x = t.exchanges.get(event.connId);
       if (!x) return;
       t.exchanges.delete(event.connId);
-      const now = context.now();
+      const now = context.clock.now();
       const server = { host: x.server.host, ip: x.server.ip, port: x.server.port };
       const client = { host: x.client.host, ip: x.client.ip, port: x.client.port };
       const rule = matchingRule(t, 'TCP', server);
@@ -371,7 +385,7 @@ export const networkMachine = setup({
       }
       context.trace.record({ time: now, from: server, to: client, transport: 'TCP', protocol: event.protocol, summary: event.summary, detail: event.detail, bytes: event.bytes, outcome: 'delivered' });
       context.trace.record({ time: now, from: server, to: client, transport: 'TCP', protocol: 'TCP', summary: `${server.port} → ${client.port} [FIN, ACK]`, outcome: 'delivered' });
-      deliver(enqueue, system, x.client.owner, { type: 'net.exchange.response', connId: x.id, payload: event.payload }, context.latencyMs);
+      deliver(enqueue, system, x.client.owner, { type: 'net.exchange.response', connId: x.id, payload: event.payload }, context.latencyMs, context.clock);
     }),
     closeConnection: enqueueActions(({ context, event, enqueue, system }) => {
       if (event.type !== 'net.close') return;
@@ -384,7 +398,7 @@ export const networkMachine = setup({
       const src = fromClient ? conn.client : conn.server;
       const dst = fromClient ? conn.server : conn.client;
       context.trace.record({
-        time: context.now(),
+        time: context.clock.now(),
         from: { host: src.host, ip: src.ip, port: src.port },
         to: { host: dst.host, ip: dst.ip, port: dst.port },
         transport: 'TCP',
@@ -392,7 +406,7 @@ export const networkMachine = setup({
         summary: `${src.port} → ${dst.port} [FIN, ACK]`,
         outcome: 'delivered',
       });
-      deliver(enqueue, system, dst.owner, { type: 'net.closed', connId: conn.id }, context.latencyMs);
+      deliver(enqueue, system, dst.owner, { type: 'net.closed', connId: conn.id }, context.latencyMs, context.clock);
     }),
   },
 }).createMachine({
@@ -406,7 +420,7 @@ export const networkMachine = setup({
       firewall: [],
     },
     trace: input.trace,
-    now: input.now,
+    clock: input.clock,
     latencyMs: input.latencyMs ?? 1,
   }),
   initial: 'forwarding',

@@ -35,12 +35,23 @@ function nthSundayAt2(year: number, month: number, n: number, offsetMin: number)
   return Date.UTC(year, month, day, 2, 0) - offsetMin * 60000;
 }
 
+/** US daylight-saving period of one year, [start, end) in UTC epoch ms; every log line asks, so it is kept. */
+const daylightPeriods = new Map<string, readonly [number, number]>();
+
+function daylightPeriod(year: number, standardOffset: number): readonly [number, number] {
+  const key = `${year}/${standardOffset}`;
+  let period = daylightPeriods.get(key);
+  if (!period) {
+    // The change back happens at 02:00 daylight time, i.e. 01:00 standard time.
+    period = [nthSundayAt2(year, 2, 2, standardOffset), nthSundayAt2(year, 10, 1, standardOffset) - 3600000];
+    daylightPeriods.set(key, period);
+  }
+  return period;
+}
+
 function isDaylight(epochMs: number, zone: TimeZoneRule): boolean {
   if (!zone.usDaylightSaving) return false;
-  const year = new Date(epochMs + zone.standardOffset * 60000).getUTCFullYear();
-  const start = nthSundayAt2(year, 2, 2, zone.standardOffset);
-  // The change back happens at 02:00 daylight time, i.e. 01:00 standard time.
-  const end = nthSundayAt2(year, 10, 1, zone.standardOffset) - 3600000;
+  const [start, end] = daylightPeriod(new Date(epochMs + zone.standardOffset * 60000).getUTCFullYear(), zone.standardOffset);
   return epochMs >= start && epochMs < end;
 }
 

@@ -95,7 +95,7 @@ const worldMachine = setup({
       systemId: ids.network,
       input: {
         trace,
-        now: () => env.clock.now(),
+        clock: env.clock,
         hosts: [
           ...s.nodes.map((n) => ({ host: n.name, ip: n.ip })),
           { host: s.dns.host, ip: s.dns.ip },

@@ -14,7 +14,7 @@
 import { sha1 } from '@noble/hashes/legacy.js';
 import { and, assign, enqueueActions, fromPromise, sendParent, setup, type EventObject } from 'xstate';
 import { createCsr } from '../../pki/csr';
-import { exactBuffer, bytesEqual } from '../../pki/encode';
+import { containsBytes, exactBuffer, bytesEqual } from '../../pki/encode';
 import { describeCertificate } from '../../pki/parse';
 import { describeKeySpec, exportPublicKeySpki, generateKeyPair, type KeySpec } from '../../pki/keys';
 import type { SimEnv } from '../env';
@@ -290,8 +290,8 @@ export const capfClientMachine = setup({
       const request = payload(event) as Extract<CapfMessage, { command: 'STORE_CERTIFICATE_REQUEST' }>;
       // The certificate must carry the public key of a key pair the phone holds: this session's, or the one
       // it generated earlier for an Offline CA request.
-      const info = describeCertificate(request.certificate);
-      const key = [context.newKeys, context.pendingKey].find((k) => k && info.ok && bytesEqual(k.spki, info.value.spki));
+      // A certificate embeds its SubjectPublicKeyInfo DER verbatim, so finding the key's SPKI in it is the check.
+      const key = [context.newKeys, context.pendingKey].find((k) => k && containsBytes(request.certificate, k.spki));
       const ok = key !== undefined;
       if (ok) {
         context.console.capfLscStored();
