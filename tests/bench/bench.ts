@@ -7,10 +7,14 @@
  *  (c) 200 phones enrolling with EC P-256 keys ÷ their raw crypto, done the same way (concurrently) —
  *      target ≤ 1.5.
  * Each figure is a median with its run count. Runs of a measurement and of its baseline are interleaved so
- * that machine noise (RSA key generation varies a lot) hits both alike.
+ * that machine noise hits both alike. RSA key generation is a prime search whose time varies several-fold
+ * from one key to the next, so (a) needs ~100 runs before its median ratio stops moving by ±0.1 (41 runs
+ * gave 1.09–1.34 on the same code).
  *
- *   npm run bench            human-readable
- *   npm run bench -- --json  the same, ending with one JSON line
+ *   npm run bench                 human-readable
+ *   npm run bench -- --json       the same, ending with one JSON line
+ *   npm run bench -- --quick      few runs (a smoke check, not a measurement)
+ *   npm run bench -- --only=a,c   a subset, while working on one figure
  */
 import { seedLab } from '../../src/content/scenarios/seed-lab';
 import { seedProcedure } from '../../src/content/procedures';
@@ -158,6 +162,13 @@ async function benchBulk(n: number, runs: number) {
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
+const figures: {
+  a?: Awaited<ReturnType<typeof benchEnrolment>>;
+  b?: Awaited<ReturnType<typeof benchBoot>>;
+  c?: Awaited<ReturnType<typeof benchBulk>>;
+  size?: ReturnType<typeof initialSize>;
+} = {};
+
 /** The first page load's JavaScript, from a fresh production build. */
 function initialSize() {
   const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -166,15 +177,33 @@ function initialSize() {
   return initialJavaScript(join(root, 'dist'));
 }
 
-const a = await benchEnrolment(quick ? 5 : 41);
-say(`(a) enrolment, RSA 2048: median ${fmt(a.enrol)} over ${a.runs} runs; raw keygen+CSR+issue median ${fmt(a.raw)} over ${a.runs} runs; ratio ${(a.enrol / a.raw).toFixed(3)} (target ≤ 1.3)`);
-const b = await benchBoot(quick ? 3 : 15);
-say(`(b) lab boot: median ${fmt(b.boot)} over ${b.runs} runs; its ${b.keys} key generations (concurrent) median ${fmt(b.raw)} over ${b.runs} runs; ratio ${(b.boot / b.raw).toFixed(3)}`);
-const c = await benchBulk(200, quick ? 1 : 5);
-say(`(c) ${c.phones} phones, EC P-256: median ${fmt(c.bulk)} over ${c.runs} runs; raw crypto (concurrent) median ${fmt(c.raw)} over ${c.runs} runs; ratio ${(c.bulk / c.raw).toFixed(3)} (target ≤ 1.5)`);
-const size = initialSize();
-say(`(d) initial JavaScript: ${(size.gzipBytes / 1024).toFixed(1)} kB gzip in ${size.files.length} files (target ≤ 60 kB)`);
+// `--only=a,c` measures a subset (while working on one figure); the JSON line needs all of them.
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const wanted = (part: string) => !only || only.includes(part);
+if (json && only) throw new Error('--json reports every figure; drop --only');
+
+if (wanted('a')) {
+  const a = await benchEnrolment(quick ? 5 : 101);
+  figures.a = a;
+  say(`(a) enrolment, RSA 2048: median ${fmt(a.enrol)} over ${a.runs} runs; raw keygen+CSR+issue median ${fmt(a.raw)} over ${a.runs} runs; ratio ${(a.enrol / a.raw).toFixed(3)} (target ≤ 1.3)`);
+}
+if (wanted('b')) {
+  const b = await benchBoot(quick ? 3 : 15);
+  figures.b = b;
+  say(`(b) lab boot: median ${fmt(b.boot)} over ${b.runs} runs; its ${b.keys} key generations (concurrent) median ${fmt(b.raw)} over ${b.runs} runs; ratio ${(b.boot / b.raw).toFixed(3)}`);
+}
+if (wanted('c')) {
+  const c = await benchBulk(200, quick ? 1 : 5);
+  figures.c = c;
+  say(`(c) ${c.phones} phones, EC P-256: median ${fmt(c.bulk)} over ${c.runs} runs; raw crypto (concurrent) median ${fmt(c.raw)} over ${c.runs} runs; ratio ${(c.bulk / c.raw).toFixed(3)} (target ≤ 1.5)`);
+}
+if (wanted('d')) {
+  const size = initialSize();
+  figures.size = size;
+  say(`(d) initial JavaScript: ${(size.gzipBytes / 1024).toFixed(1)} kB gzip in ${size.files.length} files (target ≤ 60 kB)`);
+}
 if (json) {
+  const { a, b, c, size } = figures as Required<typeof figures>;
   console.log(
     JSON.stringify({
       initialJavaScriptGzipBytes: size.gzipBytes,
