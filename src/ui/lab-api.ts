@@ -28,3 +28,5 @@ export { toPem, fromPem, toHex } from '../pki/encode';
 export { formatCucmName, formatItlName, commonName } from '../pki/names';
 export { procedureForm } from '../sim/faults';
 export { tvsClientMachine } from '../sim/phone/tvs-client.machine';
+export { switchMachine } from '../sim/dot1x/switch.machine';
+export { radiusMachine } from '../sim/dot1x/radius.machine';

@@ -12,6 +12,8 @@ export const SOURCES: ReadonlyArray<{ id: LogSource; label: string; file: string
   { id: 'tftp-trace', label: 'TFTP trace', file: 'tftp-trace.txt' },
   { id: 'tvs-trace', label: 'TVS trace', file: 'tvs-trace.txt' },
   { id: 'cli', label: 'Admin CLI', file: 'cli.txt' },
+  // Only the 802.1X scenario has a policy server (the Logs page shows this source there).
+  { id: 'radius', label: 'RADIUS live log (ISE)', file: 'radius.txt' },
 ];
 
 export const LEVELS: readonly LogLevel[] = ['debug', 'info', 'notice', 'warning', 'error', 'critical'];

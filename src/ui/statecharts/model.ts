@@ -195,6 +195,9 @@ export interface ChartMachines {
   tvsMachine: AnyStateMachine;
   dnsMachine: AnyStateMachine;
   networkMachine: AnyStateMachine;
+  /** The 802.1X access switch and policy server, where the core has them. */
+  switchMachine?: AnyStateMachine;
+  radiusMachine?: AnyStateMachine;
 }
 
 interface WorldLike {
@@ -259,6 +262,10 @@ export function chartActors(world: WorldLike, m: ChartMachines): ChartActor[] {
   for (const n of nodes) out.push({ id: `tftp@${n.name}`, label: `TFTP service on ${n.name}`, machine: m.tftpMachine, ref: world.actor(`tftp@${n.name}`) });
   for (const n of nodes) out.push({ id: `tvs@${n.name}`, label: `TVS on ${n.name}`, machine: m.tvsMachine, ref: world.actor(`tvs@${n.name}`) });
   out.push({ id: 'dns', label: 'DNS server', machine: m.dnsMachine, ref: world.actor('dns') });
+  const port = world.actor('switch');
+  if (port && m.switchMachine) out.push({ id: 'switch', label: '802.1X access switch', machine: m.switchMachine, ref: port });
+  const radius = world.actor('radius');
+  if (radius && m.radiusMachine) out.push({ id: 'radius', label: 'RADIUS policy server (ISE)', machine: m.radiusMachine, ref: radius });
   out.push({ id: 'network', label: 'Network', machine: m.networkMachine, ref: world.actor('network') });
   return out;
 }

@@ -1,14 +1,16 @@
 /**
  * The lab's topology as the home page draws it: every host of the running scenario (CUCM nodes, the DNS
- * server, the phones) on one LAN, each with its live state read from the world's actors and the
- * surfaces an engineer would open on it. Pure: the page renders what this returns.
+ * server, the phones and, in an 802.1X scenario, the access switch and the RADIUS server) on one LAN, each
+ * with its live state read from the world's actors and the surfaces an engineer would open on it. Pure: the
+ * page renders what this returns.
  */
 import type { AnyActorRef } from 'xstate';
+import { ids } from '../../sim/env';
 import type { Packet } from '../../sim/network';
 import type { Scenario } from '../../sim/scenario';
 import { href } from '../router.svelte';
 
-export type HostKind = 'node' | 'dns' | 'phone';
+export type HostKind = 'node' | 'dns' | 'phone' | 'switch' | 'radius';
 export type Tone = 'ok' | 'busy' | 'bad' | 'off';
 
 export interface HostFact {
@@ -23,7 +25,7 @@ export interface TopologyHost {
   name: string;
   kind: HostKind;
   ip: string;
-  /** "Publisher", "Subscriber", "DNS server", "Cisco IP Phone CP-8845". */
+  /** "CUCM publisher", "DNS server", "Cisco IP Phone CP-8845", "Access switch (802.1X)". */
   role: string;
   up: boolean;
   facts: HostFact[];
@@ -82,6 +84,8 @@ export function phoneStateText(value: unknown): [string, Tone] {
   switch (top) {
     case 'booting':
       return ['Booting', 'busy'];
+    case 'authenticatingPort':
+      return ['Authenticating on its switch port (802.1X)', 'busy'];
     case 'restarting':
       return ['Restarting', 'busy'];
     case 'trustList':
@@ -113,8 +117,11 @@ function column(count: number, index: number, height: number): number {
 export function topologyOf(world: WorldLike): TopologyView {
   const s = world.env.scenario;
   const hosts: TopologyHost[] = [];
-  const right = 1 + s.phones.length;
-  const rows = Math.max(s.nodes.length, right);
+  // 802.1X hosts: the RADIUS server sits under the CUCM nodes (the servers), the access switch between the
+  // DNS server and the phone it authenticates, so both columns grow by one and the drawing stays balanced.
+  const left = s.nodes.length + (s.dot1x ? 1 : 0);
+  const right = 1 + (s.dot1x ? 1 : 0) + s.phones.length;
+  const rows = Math.max(left, right);
   const height = 2 * MARGIN + rows * BOX.h + (rows - 1) * GAP;
   s.nodes.forEach((n, i) => {
     const facts = [
@@ -140,9 +147,10 @@ export function topologyOf(world: WorldLike): TopologyView {
       facts,
       surfaces,
       x: 150,
-      y: column(s.nodes.length, i, height),
+      y: column(left, i, height),
     });
   });
+  if (s.dot1x) hosts.push(radiusHost(world, s.dot1x.radius, 150, column(left, s.nodes.length, height)));
   hosts.push({
     name: s.dns.host,
     kind: 'dns',
@@ -160,6 +168,8 @@ export function topologyOf(world: WorldLike): TopologyView {
     x: WIDTH - 150,
     y: column(right, 0, height),
   });
+  const firstPhoneRow = s.dot1x ? 2 : 1;
+  if (s.dot1x) hosts.push(switchHost(world, s.dot1x.switch, WIDTH - 150, column(right, 1, height)));
   s.phones.forEach((p, i) => {
     const id = `phone/${p.deviceName}`;
     const [state, tone] = phoneStateText(world.stateOf(id));
@@ -183,7 +193,7 @@ export function topologyOf(world: WorldLike): TopologyView {
         { label: 'Statechart of the phone', href: href('/statecharts', { actor: id }) },
       ],
       x: WIDTH - 150,
-      y: column(right, i + 1, height),
+      y: column(right, i + firstPhoneRow, height),
     });
   });
   const net = world.actor('network')?.getSnapshot().context as { tables?: { firewall?: Array<{ id: string; description: string }> } } | undefined;
@@ -198,6 +208,81 @@ export function topologyOf(world: WorldLike): TopologyView {
   };
 }
 
+type Dot1xHostSpec = { host: string; ip: string };
+
+/** The newest message a host sent with this protocol: the switch's EAPOL verdicts, ISE's RADIUS answers. */
+function lastSent(world: WorldLike, host: string, protocol: Packet['protocol']): Packet | undefined {
+  const packets = world.trace.packets;
+  for (let i = packets.length - 1; i >= 0; i--) {
+    const p = packets[i];
+    if (p.from.host === host && p.protocol === protocol) return p;
+  }
+  return undefined;
+}
+
+/**
+ * The access switch (switch.machine.ts): a monitor-mode authenticator that keeps no verdict of its own —
+ * it relays the phone's EAP-TLS to RADIUS and sends the answer on as EAP Success or Failure — so its last
+ * verdict is read from the message trace, the way an engineer would find it in a capture.
+ */
+function switchHost(world: WorldLike, spec: Dot1xHostSpec, x: number, y: number): TopologyHost {
+  const ctx = world.actor(ids.switch)?.getSnapshot().context as { pending?: Record<number, unknown> } | undefined;
+  const mode = world.stateOf(ids.switch);
+  const verdict = lastSent(world, spec.host, 'EAPOL');
+  const facts: HostFact[] = [
+    { label: 'Port mode', value: mode === 'monitorMode' ? 'Monitor mode' : String(mode ?? 'unknown'), drawn: true },
+    verdict
+      ? { label: 'Last 802.1X verdict', value: verdict.summary, tone: verdict.summary === 'EAP Success' ? 'ok' : 'bad', drawn: true }
+      : { label: 'Last 802.1X verdict', value: 'None yet', tone: 'off', drawn: true },
+    ...(verdict ? [{ label: 'Verdict sent to', value: verdict.to.host }] : []),
+    { label: 'Waiting for RADIUS', value: String(Object.keys(ctx?.pending ?? {}).length) },
+  ];
+  return {
+    name: spec.host,
+    kind: 'switch',
+    ip: spec.ip,
+    role: 'Access switch (802.1X)',
+    up: hostUp(world, spec.ip),
+    facts,
+    surfaces: [
+      { label: 'Statechart of the switch port', href: href('/statecharts', { actor: ids.switch }) },
+      { label: 'Message trace', href: href('/trace') },
+    ],
+    x,
+    y,
+  };
+}
+
+/** The RADIUS policy server (radius.machine.ts): how many Access-Requests it took, and its newest answer. */
+function radiusHost(world: WorldLike, spec: Dot1xHostSpec, x: number, y: number): TopologyHost {
+  const ctx = world.actor(ids.radius)?.getSnapshot().context as { decisions?: number } | undefined;
+  const answer = lastSent(world, spec.host, 'RADIUS');
+  const accepted = answer?.summary.startsWith('Access-Accept') ?? false;
+  const reason = answer?.detail?.reason;
+  const facts: HostFact[] = [
+    { label: 'Access-Requests', value: String(ctx?.decisions ?? 0), drawn: true },
+    answer
+      ? { label: 'Last answer', value: accepted ? 'Access-Accept' : 'Access-Reject', tone: accepted ? 'ok' : 'bad', drawn: true }
+      : { label: 'Last answer', value: 'None yet', tone: 'off', drawn: true },
+    ...(typeof reason === 'string' ? [{ label: 'Reason', value: reason }] : []),
+  ];
+  return {
+    name: spec.host,
+    kind: 'radius',
+    ip: spec.ip,
+    role: 'RADIUS server (Cisco ISE)',
+    up: hostUp(world, spec.ip),
+    facts,
+    surfaces: [
+      { label: `Logs of ${spec.host}`, href: href('/logs', { host: spec.host }) },
+      { label: 'Statechart of the policy server', href: href('/statecharts', { actor: ids.radius }) },
+      { label: 'Message trace', href: href('/trace') },
+    ],
+    x,
+    y,
+  };
+}
+
 function dnsRecords(world: WorldLike, s: Scenario): Record<string, string> {
   const ctx = world.actor('dns')?.getSnapshot().context as { records?: Record<string, string> | Map<string, string> } | undefined;
   const r = ctx?.records;
@@ -207,7 +292,7 @@ function dnsRecords(world: WorldLike, s: Scenario): Record<string, string> {
 
 /** "10.122.138.0/24" when every host shares the first three octets (the seed lab's one VLAN). */
 function subnetOf(s: Scenario): string {
-  const ips = [...s.nodes.map((n) => n.ip), s.dns.ip, ...s.phones.map((p) => p.ip)];
+  const ips = [...s.nodes.map((n) => n.ip), s.dns.ip, ...s.phones.map((p) => p.ip), ...(s.dot1x ? [s.dot1x.switch.ip, s.dot1x.radius.ip] : [])];
   const prefixes = new Set(ips.map((ip) => ip.split('.').slice(0, 3).join('.')));
   return prefixes.size === 1 ? `${[...prefixes][0]}.0/24` : 'LAN';
 }
