@@ -92,3 +92,27 @@ export async function playUntilRegistered(page: Page): Promise<void> {
   await state.filter({ hasText: /^Registered$/ }).waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
 }
+
+/** Let the lab play at 60× until `done` holds on the page, then pause. */
+export async function playUntil(page: Page, done: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('60');
+  const play = page.getByRole('button', { name: 'Play', exact: true });
+  if (await play.isVisible()) await play.click();
+  for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
+    if (await done()) {
+      await page.getByRole('button', { name: 'Pause', exact: true }).click();
+      return;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Let the lab play at 60× for about `seconds` of virtual time, then pause — e.g. a phone's reset and boot. */
+export async function playFor(page: Page, seconds: number): Promise<void> {
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('60');
+  const play = page.getByRole('button', { name: 'Play', exact: true });
+  if (await play.isVisible()) await play.click();
+  await page.waitForTimeout((seconds / 60) * 1000 + 500);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+}

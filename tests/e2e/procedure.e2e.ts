@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openssl } from '../helpers/openssl';
-import { launch, openLab, playUntilRegistered, show, type LabPage } from './browser';
+import { launch, openLab, playFor, playUntil, playUntilRegistered, show, type LabPage } from './browser';
 
 const PHONE = 'SEP682C7B5C2342';
 let browser: Browser;
@@ -27,29 +27,6 @@ async function openPhonePage(page: Page) {
   await page.getByRole('button', { name: 'Find', exact: true }).click();
   await page.getByRole('main').getByRole('link', { name: PHONE, exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Phone Configuration' }).waitFor();
-}
-
-/** Let the lab run at 60× until `done` holds on the page. */
-async function runUntil(page: Page, done: () => Promise<boolean>, what: string) {
-  await page.getByRole('combobox', { name: 'Speed' }).selectOption('60');
-  const play = page.getByRole('button', { name: 'Play', exact: true });
-  if (await play.isVisible()) await play.click();
-  for (let i = 0; i < 240; i++) {
-    if (await done()) {
-      await page.getByRole('button', { name: 'Pause', exact: true }).click();
-      return;
-    }
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-/** Let the lab play at 60× for `seconds` of virtual time (the phone's reset and boot after an operation). */
-async function playFor(page: Page, seconds: number) {
-  const play = page.getByRole('button', { name: 'Play', exact: true });
-  if (await play.isVisible()) await play.click();
-  await page.waitForTimeout((seconds / 60) * 1000 + 500);
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
 }
 
 /** The phone's LSC field: Applications > Admin Settings > Security Setup, read off the phone's screen. */
@@ -99,7 +76,7 @@ describe('the seed procedure in the browser', () => {
     await page.getByRole('button', { name: 'Apply Config', exact: true }).click();
     await page.getByRole('alertdialog', { name: 'Apply Configuration Information' }).getByRole('button', { name: 'OK', exact: true }).click();
 
-    await runUntil(page, () => page.getByText('Certificate Operation Status: Upgrade Success').isVisible(), 'Upgrade Success on the phone page');
+    await playUntil(page, () => page.getByText('Certificate Operation Status: Upgrade Success').isVisible(), 'Upgrade Success on the phone page');
     await playFor(page, 90); // the phone resets and boots with its LSC
     expect(await phoneLscField(page)).toBe('Installed');
 
@@ -129,7 +106,7 @@ describe('the seed DNS lab in the browser', () => {
     await page.getByRole('button', { name: 'Apply Config', exact: true }).click();
     await page.getByRole('alertdialog', { name: 'Apply Configuration Information' }).getByRole('button', { name: 'OK', exact: true }).click();
     await show(page, `#/logs?source=phone-status`, 'Logs');
-    await runUntil(page, () => page.getByText(/LSC: Connection failed$/).first().isVisible(), '"LSC: Connection failed"');
+    await playUntil(page, () => page.getByText(/LSC: Connection failed$/).first().isVisible(), '"LSC: Connection failed"');
     await expect.poll(() => page.getByText(/\] DNS unknown IPv4 host PUB11\.brianw2\.lab$/).count()).toBeGreaterThan(0);
 
     // The fix: the missing A record, then a reset so the phone asks again.
@@ -141,7 +118,7 @@ describe('the seed DNS lab in the browser', () => {
     await openPhonePage(page);
     await page.getByRole('button', { name: 'Reset', exact: true }).click();
     await page.getByRole('alertdialog', { name: 'Device Reset' }).getByRole('button', { name: 'Reset', exact: true }).click();
-    await runUntil(page, () => page.getByText('Certificate Operation Status: Upgrade Success').isVisible(), 'Upgrade Success after the fix');
+    await playUntil(page, () => page.getByText('Certificate Operation Status: Upgrade Success').isVisible(), 'Upgrade Success after the fix');
     await playFor(page, 90);
     expect(await phoneLscField(page)).toBe('Installed');
     expect(lab.problems).toEqual([]);
