@@ -1,11 +1,20 @@
 /**
- * Hand the learner a real file (a certificate, a CSR): a Blob behind an object URL, clicked through a
- * temporary link with the `download` attribute so the browser saves it under CUCM's file name.
+ * Hand the learner a real file (a certificate, a CSR, an ITL, a log): a Blob behind an object URL, clicked
+ * through a temporary `<a download>` so the browser saves it under the name CUCM and the lab runner use.
  */
-export function saveFile(fileName: string, data: string | Uint8Array, type: string): void {
+export type FileContent = string | Uint8Array;
+
+export const TEXT = 'text/plain;charset=utf-8';
+
+export function toBlob(content: FileContent, type: string): Blob {
+  // A copy into a plain ArrayBuffer: Blob parts must not be views on a shared or resizable buffer.
+  const part = typeof content === 'string' ? content : content.slice().buffer;
+  return new Blob([part], { type });
+}
+
+export function saveFile(fileName: string, content: FileContent, type = 'application/octet-stream'): void {
   if (typeof document === 'undefined' || typeof URL.createObjectURL !== 'function') return;
-  const part: BlobPart = typeof data === 'string' ? data : new Uint8Array(data);
-  const url = URL.createObjectURL(new Blob([part], { type }));
+  const url = URL.createObjectURL(toBlob(content, type));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -16,8 +25,8 @@ export function saveFile(fileName: string, data: string | Uint8Array, type: stri
     link.click();
   } finally {
     link.remove();
-    // Revoke after the click has been handled, or some browsers cancel the download.
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    // Revoke once the browser has had it (earlier, some cancel the download), so repeated downloads do not leak.
+    setTimeout(() => URL.revokeObjectURL(url), 30_000);
   }
 }
 

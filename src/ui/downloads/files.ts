@@ -9,7 +9,7 @@ import type { LogSource } from '../../sim/log';
 import type { LabWorld } from '../../sim/world';
 import { SOURCES } from '../logs/filter';
 import { packetTraceText } from '../trace/format';
-import { TEXT, type FileContent } from './save';
+import { TEXT, type FileContent } from '../common/download';
 
 export type FileGroup = 'Certificates' | 'Trust lists (ITL)' | 'Logs' | 'Message trace';
 
