@@ -196,6 +196,17 @@ function matchingRule(t: NetworkTables, transport: Transport, to: Endpoint): Fir
   );
 }
 
+/**
+ * Why a packet to `toIp` is lost on the wire, or undefined when it gets there: a firewall rule matching the
+ * connection's server end (rules name the server's port and cut both directions), or no host up at `toIp`.
+ */
+function dropNote(t: NetworkTables, transport: Transport, serverEnd: Endpoint, toIp: string): string | undefined {
+  const rule = matchingRule(t, transport, serverEnd);
+  if (rule) return `dropped by firewall rule "${rule.description}"`;
+  if (!t.hosts.get(toIp)?.up) return 'no host answers at this address';
+  return undefined;
+}
+
 function hostName(t: NetworkTables, ip: string): string {
   return t.hosts.get(ip)?.host ?? ip;
 }
@@ -247,13 +258,9 @@ export const networkMachine = setup({
         detail: event.detail,
         bytes: event.bytes,
       };
-      const rule = matchingRule(t, 'UDP', event.to);
-      if (rule) {
-        context.trace.record({ ...base, outcome: 'dropped', note: `dropped by firewall rule "${rule.description}"` });
-        return;
-      }
-      if (!t.hosts.get(event.to.ip)?.up) {
-        context.trace.record({ ...base, outcome: 'dropped', note: 'no host answers at this address' });
+      const lost = dropNote(t, 'UDP', event.to, event.to.ip);
+      if (lost) {
+        context.trace.record({ ...base, outcome: 'dropped', note: lost });
         return;
       }
       const binding = t.bindings.get(bindingKey(event.to.ip, 'UDP', event.to.port));
@@ -278,13 +285,9 @@ export const networkMachine = setup({
         protocol: 'TCP' as const,
         summary: `${event.from.port} → ${event.to.port} [SYN]`,
       };
-      const rule = matchingRule(t, 'TCP', event.to);
-      if (rule) {
-        context.trace.record({ ...syn, outcome: 'dropped', note: `dropped by firewall rule "${rule.description}"` });
-        return;
-      }
-      if (!t.hosts.get(event.to.ip)?.up) {
-        context.trace.record({ ...syn, outcome: 'dropped', note: 'no host answers at this address' });
+      const lost = dropNote(t, 'TCP', event.to, event.to.ip);
+      if (lost) {
+        context.trace.record({ ...syn, outcome: 'dropped', note: lost });
         return;
       }
       const binding = t.bindings.get(bindingKey(event.to.ip, 'TCP', event.to.port));
@@ -328,9 +331,9 @@ export const networkMachine = setup({
         bytes: event.bytes,
       };
       // A rule added while a connection is open cuts it too: later segments vanish.
-      const rule = matchingRule(t, 'TCP', fromClient ? dst : src);
-      if (rule || !t.hosts.get(dst.ip)?.up) {
-        context.trace.record({ ...packet, outcome: 'dropped', note: rule ? `dropped by firewall rule "${rule.description}"` : 'no host answers at this address' });
+      const lost = dropNote(t, 'TCP', fromClient ? dst : src, dst.ip);
+      if (lost) {
+        context.trace.record({ ...packet, outcome: 'dropped', note: lost });
         return;
       }
       context.trace.record({ ...packet, outcome: 'delivered' });
@@ -345,9 +348,9 @@ export const networkMachine = setup({
       const now = context.clock.now();
       const segment = (a: typeof from, b: typeof to, summary: string) =>
         context.trace.record({ time: now, from: a, to: b, transport: 'TCP', protocol: 'TCP', summary, outcome: 'delivered' });
-      const rule = matchingRule(t, 'TCP', event.to);
-      if (rule || !t.hosts.get(event.to.ip)?.up) {
-        context.trace.record({ time: now, from, to, transport: 'TCP', protocol: 'TCP', summary: `${from.port} → ${to.port} [SYN]`, outcome: 'dropped', note: rule ? `dropped by firewall rule "${rule.description}"` : 'no host answers at this address' });
+      const lost = dropNote(t, 'TCP', event.to, event.to.ip);
+      if (lost) {
+        context.trace.record({ time: now, from, to, transport: 'TCP', protocol: 'TCP', summary: `${from.port} → ${to.port} [SYN]`, outcome: 'dropped', note: lost });
         return;
       }
       const binding = t.bindings.get(bindingKey(event.to.ip, 'TCP', event.to.port));
@@ -378,9 +381,9 @@ export const networkMachine = setup({
       const now = context.clock.now();
       const server = { host: x.server.host, ip: x.server.ip, port: x.server.port };
       const client = { host: x.client.host, ip: x.client.ip, port: x.client.port };
-      const rule = matchingRule(t, 'TCP', server);
-      if (rule || !t.hosts.get(client.ip)?.up) {
-        context.trace.record({ time: now, from: server, to: client, transport: 'TCP', protocol: event.protocol, summary: event.summary, outcome: 'dropped', note: rule ? `dropped by firewall rule "${rule.description}"` : 'no host answers at this address' });
+      const lost = dropNote(t, 'TCP', server, client.ip);
+      if (lost) {
+        context.trace.record({ time: now, from: server, to: client, transport: 'TCP', protocol: event.protocol, summary: event.summary, outcome: 'dropped', note: lost });
         return;
       }
       context.trace.record({ time: now, from: server, to: client, transport: 'TCP', protocol: event.protocol, summary: event.summary, detail: event.detail, bytes: event.bytes, outcome: 'delivered' });
