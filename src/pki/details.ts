@@ -37,7 +37,7 @@ import {
 import { toHex, type Decoded } from './encode';
 import { EXTENSION_OIDS } from './extensions';
 import { formatCucmName, fromRdns } from './names';
-import { describePublicKeyInfo, parseUntrustedCertificate, SIGNATURE_ALGORITHMS, unsignedInteger } from './parse';
+import { describePublicKeyInfo, keyUsageNames, parseUntrustedCertificate, SIGNATURE_ALGORITHMS, unsignedInteger } from './parse';
 
 export interface CertificateFileDataExtension {
   /** Java's name for the extension: "KeyUsage", "ExtKeyUsageSyntax", … or the dotted OID when unknown. */
@@ -79,18 +79,6 @@ const EXTENSION_NAMES: Record<string, string> = {
   [EXTENSION_OIDS.basicConstraints]: 'BasicConstraints',
   [EXTENSION_OIDS.subjectAltName]: 'SubjectAltName',
 };
-
-const KEY_USAGE_NAMES = [
-  'digitalSignature',
-  'nonRepudiation',
-  'keyEncipherment',
-  'dataEncipherment',
-  'keyAgreement',
-  'keyCertSign',
-  'cRLSign',
-  'encipherOnly',
-  'decipherOnly',
-];
 
 const GENERAL_NAME_TYPES = [
   'otherName',
@@ -157,9 +145,7 @@ function extensionLines(ext: Extension): string[] {
     case EXTENSION_OIDS.keyUsage: {
       const bits = innerDer(ext);
       if (!(bits instanceof asn1js.BitString)) throw new Error('KeyUsage is not a BIT STRING');
-      const bytes = bits.valueBlock.valueHexView;
-      const names = KEY_USAGE_NAMES.filter((_, i) => (bytes[i >> 3] ?? 0) & (0x80 >> (i & 7)));
-      return [`Usages: ${javaList(names)}`];
+      return [`Usages: ${javaList(keyUsageNames(bits.valueBlock.valueHexView))}`];
     }
     case EXTENSION_OIDS.extKeyUsage: {
       const eku = new ExtKeyUsage({ schema: innerDer(ext) });

@@ -27,6 +27,7 @@ import {
   type PublicKeyInfo,
 } from 'pkijs';
 import { digest } from './encode';
+import { KEY_USAGE_BITS } from './parse';
 import { EXTENDED_KEY_USAGE_OIDS, type CertificateProfile, type KeyUsageName } from './profiles';
 
 export const EXTENSION_OIDS = {
@@ -41,15 +42,7 @@ export const EXTENSION_OIDS = {
 /** pkcs-9-at-extensionRequest */
 export const EXTENSION_REQUEST_OID = '1.2.840.113549.1.9.14';
 
-const KEY_USAGE_BIT: Record<KeyUsageName, number> = {
-  digitalSignature: 0,
-  nonRepudiation: 1,
-  keyEncipherment: 2,
-  dataEncipherment: 3,
-  keyAgreement: 4,
-  keyCertSign: 5,
-  cRLSign: 6,
-};
+const KEY_USAGE_BIT = (u: KeyUsageName): number => KEY_USAGE_BITS.indexOf(u);
 
 type ExtensionValue = asn1js.AsnType | { toSchema(): asn1js.AsnType };
 
@@ -65,9 +58,9 @@ function extension(extnID: string, critical: boolean, value: ExtensionValue): Ex
  */
 export function keyUsageExtension(usages: readonly KeyUsageName[], critical: boolean): Extension {
   if (usages.length === 0) throw new Error('KeyUsage needs at least one bit (RFC 5280 §4.2.1.3).');
-  const highest = Math.max(...usages.map((u) => KEY_USAGE_BIT[u]));
+  const highest = Math.max(...usages.map((u) => KEY_USAGE_BIT(u)));
   const bytes = new Uint8Array((highest >> 3) + 1);
-  for (const u of usages) bytes[KEY_USAGE_BIT[u] >> 3] |= 0x80 >> (KEY_USAGE_BIT[u] & 7);
+  for (const u of usages) bytes[KEY_USAGE_BIT(u) >> 3] |= 0x80 >> (KEY_USAGE_BIT(u) & 7);
   const unusedBits = 7 - (highest & 7);
   const bits = new asn1js.BitString({ valueHex: bytes, unusedBits });
   return extension(EXTENSION_OIDS.keyUsage, critical, bits);

@@ -62,7 +62,8 @@ const CURVES: Record<string, 'P-256' | 'P-384' | 'P-521'> = {
   '1.3.132.0.34': 'P-384',
   '1.3.132.0.35': 'P-521',
 };
-const KEY_USAGE_BITS = [
+/** KeyUsage's named bits in RFC 5280 §4.2.1.3 order: a name's index is its bit number. */
+export const KEY_USAGE_BITS = [
   'digitalSignature',
   'nonRepudiation',
   'keyEncipherment',
@@ -73,6 +74,10 @@ const KEY_USAGE_BITS = [
   'encipherOnly',
   'decipherOnly',
 ];
+/** The names of the bits set in a KeyUsage BIT STRING's bytes (bit 0 is the first byte's high bit). */
+export function keyUsageNames(bytes: Uint8Array): string[] {
+  return KEY_USAGE_BITS.filter((_, i) => (bytes[i >> 3] ?? 0) & (0x80 >> (i & 7)));
+}
 export const EKU_NAMES: Record<string, string> = {
   '1.3.6.1.5.5.7.3.1': 'serverAuth',
   '1.3.6.1.5.5.7.3.2': 'clientAuth',
@@ -193,10 +198,7 @@ function describeFresh(der: Uint8Array): Decoded<CertificateInfo> {
   const keyUsage: string[] = [];
   if (kuExt) {
     const bits = asn1js.fromBER(kuExt.extnValue.valueBlock.valueHexView).result as asn1js.BitString;
-    const bytes = bits.valueBlock.valueHexView;
-    KEY_USAGE_BITS.forEach((name, i) => {
-      if ((bytes[i >> 3] ?? 0) & (0x80 >> (i & 7))) keyUsage.push(name);
-    });
+    keyUsage.push(...keyUsageNames(bits.valueBlock.valueHexView));
   }
   const eku = ext('2.5.29.37')?.parsedValue as ExtKeyUsage | undefined;
   const issuer = fromRdns(cert.issuer);
