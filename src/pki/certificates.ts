@@ -176,6 +176,14 @@ export interface ServiceCertificateRequest {
 export async function createServiceCertificate(req: ServiceCertificateRequest): Promise<Uint8Array> {
   const profile = SERVICE_CERTIFICATE_PROFILES[req.profile];
   requireKeyKind(profile, req.keys.publicKey, `The ${req.profile} certificate`);
+  return selfSigned(req, profile);
+}
+
+/** A certificate whose issuer is its own subject, signed with its own key. */
+async function selfSigned(
+  req: { subject: DistinguishedName; keys: CryptoKeyPair; serialNumber: Uint8Array; notBefore: Date; notAfter: Date },
+  profile: CertificateProfile,
+): Promise<Uint8Array> {
   const name = toRdns(req.subject);
   return signCertificate({
     serialNumber: req.serialNumber,
@@ -201,18 +209,7 @@ export async function createRootCa(req: {
   notBefore: Date;
   notAfter: Date;
 }): Promise<Uint8Array> {
-  const name = toRdns(req.subject);
-  return signCertificate({
-    serialNumber: req.serialNumber,
-    issuer: name,
-    subject: cloneName(name),
-    notBefore: req.notBefore,
-    notAfter: req.notAfter,
-    subjectPublicKeyInfo: await publicKeyInfoOf(req.keys.publicKey),
-    profile: ROOT_CA_PROFILE,
-    authorityKeyId: null,
-    signingKey: req.keys.privateKey,
-  });
+  return selfSigned(req, ROOT_CA_PROFILE);
 }
 
 /** The simulated manufacturing root the MICs chain to. Self-signed, DER out. */
