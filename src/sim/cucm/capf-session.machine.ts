@@ -24,8 +24,7 @@ import {
   CapfAuthType,
   CapfKeyType,
   CapfReason,
-  describeCapfMessage,
-  encodeCapfMessage,
+  capfSegment,
   reasonName,
   summarizeCapfMessage,
   type CapfMessage,
@@ -555,14 +554,5 @@ function sendCapf(
   enqueue: { sendTo: (to: any, event: any) => void },
   system: { get: (id: string) => any },
 ): void {
-  toNetwork(enqueue, system, {
-    type: 'net.send',
-    connId: context.connId,
-    owner: context.serviceSystemId,
-    protocol: 'CAPF',
-    summary: summarizeCapfMessage(message),
-    detail: describeCapfMessage(message),
-    bytes: encodeCapfMessage(message),
-    payload: message,
-  } satisfies NetworkEvent);
+  toNetwork(enqueue, system, capfSegment(context.connId, context.serviceSystemId, message));
 }

@@ -23,10 +23,8 @@ import { toNetwork, type NetworkDelivery, type NetworkEvent } from '../network';
 import {
   CAPF_VERSION,
   CapfReason,
-  describeCapfMessage,
-  encodeCapfMessage,
+  capfSegment,
   reasonName,
-  summarizeCapfMessage,
   type CapfMessage,
 } from '../protocols/capf';
 import { isIpv4 } from '../protocols/dns';
@@ -499,14 +497,5 @@ function sendTls(context: CapfClientContext, message: TlsMessage, enqueue: { sen
 
 function sendCapf(context: CapfClientContext, message: CapfMessage, enqueue: { sendTo: (to: any, e: any) => void }, system: { get: (id: string) => any }) {
   context.console.capfMessage('sent', message.command);
-  toNetwork(enqueue, system, {
-    type: 'net.send',
-    connId: context.connId!,
-    owner: context.systemId,
-    protocol: 'CAPF',
-    summary: summarizeCapfMessage(message),
-    detail: describeCapfMessage(message),
-    bytes: encodeCapfMessage(message),
-    payload: message,
-  } satisfies NetworkEvent);
+  toNetwork(enqueue, system, capfSegment(context.connId!, context.systemId, message));
 }

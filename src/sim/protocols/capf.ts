@@ -9,6 +9,7 @@
  * Messages travel through the lab's network as typed objects; `encodeCapfMessage` renders the same
  * message as its wire bytes for the packet trace's inspector.
  */
+import type { NetworkEvent } from '../network';
 
 export const CAPF_PROTOCOL_ID = 0x55;
 export const CAPF_PORT = 3804;
@@ -222,4 +223,18 @@ export function describeCapfMessage(m: CapfMessage): Record<string, unknown> {
   }
   if ('reason' in m) out.reason = `${m.reason} (${reasonName(m.reason)})`;
   return out;
+}
+
+/** A CAPF message on its TLS connection: the segment either end hands the network, with its trace fields. */
+export function capfSegment(connId: string, owner: string, message: CapfMessage): Extract<NetworkEvent, { type: 'net.send' }> {
+  return {
+    type: 'net.send',
+    connId,
+    owner,
+    protocol: 'CAPF',
+    summary: summarizeCapfMessage(message),
+    detail: describeCapfMessage(message),
+    bytes: encodeCapfMessage(message),
+    payload: message,
+  };
 }
