@@ -75,3 +75,8 @@ export function formatUpTime(ms: number): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${days} days ${pad(Math.floor((total % 86400) / 3600))}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`;
 }
+
+/** The server a Serviceability page opens on: the one asked for (a link from the topology), else the publisher. */
+export function defaultServer(nodes: ReadonlyArray<{ name: string; role: string }>, requested?: string): string {
+  return requested || nodes.find((n) => n.role === 'publisher')?.name || nodes[0]?.name || '';
+}
