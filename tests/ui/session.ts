@@ -2,10 +2,15 @@
  * A real lab session for component tests: the same world the browser runs (real keys), booted and settled,
  * with an in-memory localStorage. Creating one takes about a second (key generation).
  */
-import { render } from '@testing-library/svelte';
+import { configure, render } from '@testing-library/svelte';
 import type { Component } from 'svelte';
 import { LabSession } from '../../src/ui/session.svelte';
 import Harness from './Harness.svelte';
+
+// Screens wait on real crypto (a new lab generates keys, Regenerate makes a CAPF key): on a loaded
+// 2-CPU CI machine that took over the library's default 1 s and failed the scenario chooser test. A
+// waitFor that never holds still fails, only later.
+configure({ asyncUtilTimeout: 30_000 });
 
 export class MemoryStorage implements Storage {
   #m = new Map<string, string>();
