@@ -82,7 +82,7 @@ describe('Certificate Details', () => {
     expect(dialog.textContent).toContain('reset the phones automatically (CSCue55353)');
     await fireEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
 
-    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Success: Certificate Regenerated'), { timeout: 10_000 });
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Success: Certificate Regenerated'));
     await waitFor(() => expect(serialOnPage()).not.toBe(before));
     expect(serialOnPage()).toBe(Array.from(capf().info.serialNumber, (b) => b.toString(16).padStart(2, '0')).join('').toUpperCase().replace(/^0+/, ''));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Certificate Details for CAPF-7f0ae8d7, CAPF');
@@ -91,7 +91,7 @@ describe('Certificate Details', () => {
   it('Generate CSR shows the request as PEM with a download link', async () => {
     renderScreen(session, CertificateDetails, { node: 'ao115pub', purpose: 'CAPF', file: 'CAPF.pem' });
     await click('Generate CSR');
-    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Success: CSR generated for CAPF'), { timeout: 10_000 });
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Success: CSR generated for CAPF'));
     expect(screen.getByLabelText('Certificate Signing Request (PEM)').textContent).toMatch(/^-----BEGIN CERTIFICATE REQUEST-----\n/);
     expect(screen.getByRole('link', { name: 'Download CSR' }).getAttribute('download')).toBe('CAPF.csr');
     expect(session.world!.env.certs.pendingCsr('ao115pub', 'CAPF')).toBeTruthy();
