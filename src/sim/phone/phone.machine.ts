@@ -63,14 +63,21 @@ export interface PhoneInput {
   flash: PhoneFlash;
 }
 
+/** The phone's model (boot time, firmware, CAPF version, Security By Default). */
+export const modelOf = (context: Pick<PhoneContext, 'spec'>): PhoneModel => PHONE_MODELS[context.spec.model];
+const selfId = (context: Pick<PhoneContext, 'spec'>): string => ids.phone(context.spec.deviceName);
+
 export type CapfActivity = 'idle' | 'connecting' | 'in-session' | 'generating-keys' | 'retry-wait';
 
+/**
+ * What the phone holds while it runs. Kept to at most 19 keys: XState copies the context with
+ * Object.assign on every assign, and V8 turns a copy of 20 or more keys into a dictionary object — each
+ * copy then costs ~4 µs instead of ~0.3 µs, which a 200-phone lab pays thousands of times (`npm run
+ * bench`, figure c). What follows from the spec (model, system id) is looked up, not stored.
+ */
 export interface PhoneContext {
   env: SimEnv;
   spec: PhoneSpec;
-  model: PhoneModel;
-  systemId: string;
-  dnsServer: string;
   tftpServer: string;
   console: PhoneConsole;
   flash: PhoneFlash;
@@ -170,7 +177,7 @@ export function lscField(context: Pick<PhoneContext, 'config' | 'flash' | 'capfO
 const decoder = new TextDecoder();
 
 /** Phones with Security By Default fetch the signed file; the others the plain one. */
-const configFileName = (c: Pick<PhoneContext, 'spec' | 'model'>) => `${c.spec.deviceName}.cnf.xml${c.model.securityByDefault ? '.sgn' : ''}`;
+const configFileName = (c: Pick<PhoneContext, 'spec'>) => `${c.spec.deviceName}.cnf.xml${modelOf(c).securityByDefault ? '.sgn' : ''}`;
 
 export const phoneMachine = setup({
   types: { context: {} as PhoneContext, input: {} as PhoneInput, events: {} as PhoneEvent },
@@ -194,7 +201,7 @@ export const phoneMachine = setup({
     ),
   },
   delays: {
-    bootTime: ({ context }) => context.model.bootSeconds * 1000,
+    bootTime: ({ context }) => modelOf(context).bootSeconds * 1000,
     restartTime: RESTART_MS,
     configRetry: CONFIG_RETRY_MS,
     vpnCheck: 2000,
@@ -210,7 +217,7 @@ export const phoneMachine = setup({
     isUpdatedTrustList: ({ event }) => (event as unknown as { output: TrustListVerdict }).output.verdict === 'updated',
     isUnknownSigner: ({ event }) => (event as unknown as { output: TrustListVerdict }).output.verdict === 'unknown-signer',
     isVouched: ({ event }) => event.type === 'tvs.client.verdict' && event.vouched,
-    lacksSecurityByDefault: ({ context }) => !context.model.securityByDefault,
+    lacksSecurityByDefault: ({ context }) => !modelOf(context).securityByDefault,
     hasCachedConfig: ({ context }) => Boolean(context.flash.lastConfig),
     hasDot1xPort: ({ context }) => Boolean(context.env.scenario.dot1x),
     isEapolResult: ({ event }) => event.type === 'net.datagram.received' && (event.payload as { kind?: string })?.kind === 'eapol.result',
@@ -225,7 +232,7 @@ export const phoneMachine = setup({
   actions: {
     newBoot: ({ context }) => context.console.newBoot(),
     logBooted: ({ context }) => {
-      context.console.booted(context.model.firmware, context.spec.ip, context.tftpServer);
+      context.console.booted(modelOf(context).firmware, context.spec.ip, context.tftpServer);
     },
     forgetSession: assign({
       config: null,
@@ -252,7 +259,7 @@ export const phoneMachine = setup({
       toNetwork(enqueue, system, {
         type: 'net.exchange',
         connId,
-        owner: context.systemId,
+        owner: selfId(context),
         from: { ip: context.spec.ip, port: context.env.random.fork(connId).int(32768, 60999) },
         to: { ip: context.tftpServer, port: HTTP_TFTP_PORT },
         protocol: 'HTTP',
@@ -314,7 +321,7 @@ export const phoneMachine = setup({
     }),
     startTvsClient: assign(({ context, spawn }) => {
       const n = context.tvsRuns + 1;
-      const systemId = `${context.systemId}/tvs-client/${n}`;
+      const systemId = `${selfId(context)}/tvs-client/${n}`;
       spawn('tvsClient', {
         id: `tvs-client-${n}`,
         systemId,
@@ -322,7 +329,7 @@ export const phoneMachine = setup({
           env: context.env,
           systemId,
           device: context.spec.deviceName,
-          tvsDeviceName: `${context.model.model}-${context.spec.deviceName}`,
+          tvsDeviceName: `${modelOf(context).model}-${context.spec.deviceName}`,
           phoneIp: context.spec.ip,
           console: context.console,
           server: context.flash.tvsServers[0],
@@ -386,7 +393,7 @@ export const phoneMachine = setup({
     },
     resolveNextTvs: enqueueActions(({ context, enqueue }) => {
       if (context.tvsToResolve.length === 0) return;
-      enqueue.sendTo(context.dnsmasq, { type: 'dns.resolve', name: context.tvsToResolve[0], replyTo: context.systemId });
+      enqueue.sendTo(context.dnsmasq, { type: 'dns.resolve', name: context.tvsToResolve[0], replyTo: selfId(context) });
     }),
     noteTvsResolution: assign(({ context, event }) => {
       if (event.type !== 'dns.answer') return {};
@@ -398,22 +405,22 @@ export const phoneMachine = setup({
       return { tvsToResolve: context.tvsToResolve.filter((n) => n !== event.name) };
     }),
     listenEapol: enqueueActions(({ context, enqueue, system }) => {
-      toNetwork(enqueue, system, { type: 'net.bind', owner: context.systemId, ip: context.spec.ip, transport: 'UDP', port: EAPOL_PORT });
+      toNetwork(enqueue, system, { type: 'net.bind', owner: selfId(context), ip: context.spec.ip, transport: 'UDP', port: EAPOL_PORT });
     }),
     stopEapol: enqueueActions(({ context, enqueue, system }) => {
-      toNetwork(enqueue, system, { type: 'net.unbind', owner: context.systemId, ip: context.spec.ip, transport: 'UDP', port: EAPOL_PORT });
+      toNetwork(enqueue, system, { type: 'net.unbind', owner: selfId(context), ip: context.spec.ip, transport: 'UDP', port: EAPOL_PORT });
     }),
     startEapTls: enqueueActions(({ context, enqueue, system }) => {
       const dot1x = context.env.scenario.dot1x!;
       const credential = context.flash.lsc ?? context.flash.mic;
       if (!credential) return;
       const certificateType = context.flash.lsc ? 'LSC' : 'MIC';
-      const identity = `${context.model.model}-${context.spec.deviceName}`;
+      const identity = `${modelOf(context).model}-${context.spec.deviceName}`;
       context.console.dot1xStart(certificateType);
       const start: EapolStart = { kind: 'eapol.start', identity, certificate: credential.der, certificateType };
       toNetwork(enqueue, system, {
         type: 'net.datagram',
-        owner: context.systemId,
+        owner: selfId(context),
         from: { ip: context.spec.ip, port: EAPOL_PORT },
         to: { ip: dot1x.switch.ip, port: EAPOL_PORT },
         protocol: 'EAPOL',
@@ -436,10 +443,10 @@ export const phoneMachine = setup({
       if (!context.config?.vpnConfigured) context.env.log.phoneStatus(context.spec.deviceName, STATUS.vpnNotConfigured);
     },
     listenSip: enqueueActions(({ context, enqueue, system }) => {
-      toNetwork(enqueue, system, { type: 'net.bind', owner: context.systemId, ip: context.spec.ip, transport: 'UDP', port: SIP_PORT } satisfies NetworkEvent);
+      toNetwork(enqueue, system, { type: 'net.bind', owner: selfId(context), ip: context.spec.ip, transport: 'UDP', port: SIP_PORT } satisfies NetworkEvent);
     }),
     stopSip: enqueueActions(({ context, enqueue, system }) => {
-      toNetwork(enqueue, system, { type: 'net.unbind', owner: context.systemId, ip: context.spec.ip, transport: 'UDP', port: SIP_PORT } satisfies NetworkEvent);
+      toNetwork(enqueue, system, { type: 'net.unbind', owner: selfId(context), ip: context.spec.ip, transport: 'UDP', port: SIP_PORT } satisfies NetworkEvent);
     }),
     startCapfClient: assign(({ context, spawn }) => {
       const config = context.config!;
@@ -451,9 +458,9 @@ export const phoneMachine = setup({
         input: {
           env: context.env,
           systemId,
-          phoneSystemId: context.systemId,
+          phoneSystemId: selfId(context),
           device: context.spec.deviceName,
-          model: context.model,
+          model: modelOf(context),
           phoneIp: context.spec.ip,
           console: context.console,
           capfServer: config.capfServer,
@@ -504,14 +511,10 @@ export const phoneMachine = setup({
   context: ({ input, spawn }) => {
     const random = input.env.random.fork(ids.phone(input.spec.deviceName));
     const console = new PhoneConsole(input.spec.deviceName, input.env.log, random.fork('console'));
-    const systemId = ids.phone(input.spec.deviceName);
     const trust = input.flash.itl ? parseItl(input.flash.itl) : null;
     return {
       env: input.env,
       spec: input.spec,
-      model: PHONE_MODELS[input.spec.model],
-      systemId,
-      dnsServer: input.dnsServer,
       tftpServer: input.tftpServer,
       console,
       flash: input.flash,

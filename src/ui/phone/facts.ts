@@ -83,7 +83,7 @@ export function readPhone(world: LabWorld, device: string): PhoneFacts | null {
     device,
     description: spec.description,
     ip: spec.ip,
-    model: context?.model ?? PHONE_MODELS[spec.model],
+    model: PHONE_MODELS[spec.model],
     phase,
     registeredState: typeof registered === 'string' ? registered : null,
     lsc: world.lsc(device),

@@ -4,6 +4,7 @@
  */
 import { expect } from 'vitest';
 import { count, describeFault, PHONE } from './lab';
+import { modelOf } from '../../../src/sim/phone/phone.machine';
 
 describeFault('phone.keygen-timeout', async (_lab, s) => {
   expect(s.status).toBe('Upgrade Failed: Key Generation Failed/Timeout');
@@ -33,7 +34,7 @@ describeFault('capf.cert-expired', async ({ world }, s) => {
 
 describeFault('phone.no-sbd', async ({ world }, s) => {
   // A 7960 has no Security By Default: no ITL download, an unsigned configuration, no CAPF certificate to trust.
-  expect(world.phoneContext(PHONE)!.model.model).toBe('CP-7960');
+  expect(modelOf(world.phoneContext(PHONE)!).model).toBe('CP-7960');
   expect(s.packetText).not.toMatch(/GET \/ITLSEP/);
   expect(s.packetText).toMatch(/GET \/SEP682C7B5C2342\.cnf\.xml HTTP\/1\.1/);
   expect(world.phoneContext(PHONE)!.trustList).toBeNull();
