@@ -72,12 +72,12 @@ describe('the Logs pane', () => {
     r.unmount();
   });
 
-  it('with 20 000 records draws only the newest 500 and filters them in milliseconds', async () => {
+  it('with 20 000 records draws only the newest 500, and earlier ones on demand', async () => {
     const log = session.world!.env.log;
     for (let i = 0; i < 20_000; i++) log.sdiTrace('capf-trace', 'ao115pub', i % 10 === 0 ? 'error' : 'info', `bulk line ${i}`);
-    const t0 = performance.now();
-    filterRecords(log.records, { sources: new Set(SOURCES.map((s) => s.id)), search: 'bulk line 1999' });
-    expect(performance.now() - t0).toBeLessThan(200);
+    // How fast the filter is over these records is a figure of `npm run bench`, not asserted here.
+    const found = filterRecords(log.records, { sources: new Set(SOURCES.map((s) => s.id)), search: 'bulk line 1999' });
+    expect(found.map((x) => x.text)).toEqual(['bulk line 1999', ...Array.from({ length: 10 }, (_, i) => `bulk line ${19990 + i}`)]);
     await session.advance(0);
     const r = renderScreen(session, Logs);
     const lines = shownLines();
