@@ -64,7 +64,7 @@ describe('statechart contexts stay cheap to copy', () => {
         const context = (a.getSnapshot() as { context?: unknown }).context;
         return typeof context === 'object' && context !== null && !hasFastProperties(context);
       })
-      .map((a) => a.systemId ?? a.id);
+      .map((a) => (a as { systemId?: string }).systemId ?? a.id);
     expect(slow).toEqual([]);
     world.stop();
   });
