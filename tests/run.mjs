@@ -1,4 +1,5 @@
-// The whole test suite, as `npm test` and `.ci/run` run it: unit and component tests (Vitest, Node and
+// The whole test suite, as `npm test` and `.ci/run` run it: the type check (tsc and svelte-check, counted as
+// one test: Vitest strips types without checking them), unit and component tests (Vitest, Node and
 // happy-dom), then the browser tests in real Chromium against a production build once they exist.
 // Ends with one plain "N passed, N failed" line that CI reads.
 import { spawnSync } from 'node:child_process';
@@ -34,6 +35,14 @@ function run(label, args) {
     failed += json.numPendingTests + json.numTodoTests;
   }
   if (r.status !== 0 && json.numFailedTests + brokenFiles === 0) failed += 1;
+}
+
+console.log('\n=== type check (npm run check) ===');
+const check = spawnSync('npm', ['run', '--silent', 'check'], { cwd: root, stdio: 'inherit' });
+if (check.status === 0) passed += 1;
+else {
+  console.error('the type check failed (npm run check).');
+  failed += 1;
 }
 
 run('unit', []);
