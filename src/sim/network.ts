@@ -292,7 +292,6 @@ export const networkMachine = setup({
       }
       const binding = t.bindings.get(bindingKey(event.to.ip, 'TCP', event.to.port));
       const server = binding && (system.get(binding.owner) as AnyActorRef | undefined);
-      const client = system.get(event.owner) as AnyActorRef | undefined;
       const back = { time: context.clock.now(), from: syn.to, to: syn.from, transport: 'TCP' as const, protocol: 'TCP' as const };
       if (!server || !binding) {
         context.trace.record({ ...syn, outcome: 'refused', note: 'nothing listens on this port' });

@@ -17,7 +17,6 @@ import { describeCertificate, importCertificateKey } from '../../pki/parse';
 import { exactBuffer, toHex, toPem } from '../../pki/encode';
 import { commonName, formatCucmName } from '../../pki/names';
 import type { SimEnv } from '../env';
-import { ids } from '../env';
 import { toNetwork, type NetworkDelivery, type NetworkEvent } from '../network';
 import {
   CAPF_VERSION,

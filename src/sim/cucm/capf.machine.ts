@@ -67,7 +67,6 @@ export const capfMachine = setup({
     }),
     /** Stopping closes the listening socket and every open session (the phones see the connection drop). */
     stopListening: enqueueActions(({ context, enqueue, system }) => {
-      const network = system.get(ids.network);
       toNetwork(enqueue, system, { type: 'net.unbind', owner: context.systemId, ip: context.ip, transport: 'TCP', port: CAPF_PORT } satisfies NetworkEvent);
       for (const [connId, { ref }] of context.sessions) {
         toNetwork(enqueue, system, { type: 'net.close', connId, owner: context.systemId } satisfies NetworkEvent);

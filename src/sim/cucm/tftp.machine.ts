@@ -349,7 +349,6 @@ function sendFileResponse(
   enqueue: { sendTo: (to: any, event: any, options?: any) => void },
   system: { get: (id: string) => any },
 ): void {
-  const network = system.get(ids.network);
   if (reply.via === 'HTTP' && reply.connId) {
     toNetwork(enqueue, system, {
       type: 'net.reply',

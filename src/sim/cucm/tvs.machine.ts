@@ -67,7 +67,6 @@ export const tvsMachine = setup({
       toNetwork(enqueue, system, { type: 'net.bind', owner: context.systemId, ip: context.ip, transport: 'TCP', port: TVS_PORT } satisfies NetworkEvent);
     }),
     stopListening: enqueueActions(({ context, enqueue, system }) => {
-      const network = system.get(ids.network);
       toNetwork(enqueue, system, { type: 'net.unbind', owner: context.systemId, ip: context.ip, transport: 'TCP', port: TVS_PORT } satisfies NetworkEvent);
       for (const connId of Object.keys(context.connections)) {
         toNetwork(enqueue, system, { type: 'net.close', connId, owner: context.systemId } satisfies NetworkEvent);
@@ -86,7 +85,6 @@ export const tvsMachine = setup({
     }),
     answer: enqueueActions(({ context, event, enqueue, system }) => {
       if (event.type !== 'net.received') return;
-      const network = system.get(ids.network);
       const state = context.connections[event.connId];
       const message = event.payload as TlsMessage | TvsVerifyRequest;
       const send = (payload: TlsMessage | TvsVerifyResponse, protocol: 'TLS' | 'TVS', summary: string, detail?: Record<string, unknown>) =>

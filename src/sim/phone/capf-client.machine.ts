@@ -21,7 +21,6 @@ import type { SimEnv } from '../env';
 import { ids } from '../env';
 import { toNetwork, type NetworkDelivery, type NetworkEvent } from '../network';
 import {
-  CAPF_VERSION,
   CapfReason,
   capfSegment,
   reasonName,

@@ -7,7 +7,6 @@
 import { assign, enqueueActions, setup, type EventObject } from 'xstate';
 import { toNetwork, type NetworkDelivery, type NetworkEvent } from '../network';
 import { DNS_PORT, summarizeDnsQuery, type DnsQuery, type DnsResponse } from '../protocols/dns';
-import { ids } from '../env';
 import type { PhoneConsole } from './console';
 import type { Random } from '../random';
 
