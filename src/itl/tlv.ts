@@ -42,24 +42,12 @@ export const HeaderTag = {
 } as const;
 export type HeaderTagCode = (typeof HeaderTag)[keyof typeof HeaderTag];
 
-export const HEADER_TAG_LABELS: Readonly<Record<number, string>> = {
-  1: 'VERSION',
-  2: 'HEADERLENGTH',
-  3: 'SIGNERID',
-  4: 'SIGNERNAME',
-  5: 'SERIALNUMBER',
-  6: 'CANAME',
-  7: 'SIGNATUREINFO',
-  8: 'DIGESTALGORTITHM',
-  9: 'SIGNATUREALGOINFO',
-  10: 'SIGNATUREALGORTITHM',
-  11: 'SIGNATUREMODULUS',
-  12: 'SIGNATURE',
-  13: 'PADDING',
-  14: 'FILENAME',
-  15: 'TIMESTAMP',
-  28: 'SIGNERVERSION',
-};
+/** Tag number → the label `show itl` prints: the inverse of a tag table. */
+function labelsOf(tags: Readonly<Record<string, number>>): Readonly<Record<number, string>> {
+  return Object.fromEntries(Object.entries(tags).map(([label, code]) => [code, label]));
+}
+
+export const HEADER_TAG_LABELS = labelsOf(HeaderTag);
 
 /** Header tags whose value is a run of nested TLVs (SIGNERID, SIGNATUREINFO, SIGNATUREALGOINFO). */
 export const HEADER_CONTAINER_TAGS: ReadonlySet<number> = new Set([
@@ -88,20 +76,8 @@ export const RecordTag = {
 } as const;
 export type RecordTagCode = (typeof RecordTag)[keyof typeof RecordTag];
 
-export const RECORD_TAG_LABELS: Readonly<Record<number, string>> = {
-  1: 'RECORDLENGTH',
-  2: 'DNSNAME',
-  3: 'SUBJECTNAME',
-  4: 'FUNCTION',
-  5: 'ISSUERNAME',
-  6: 'SERIALNUMBER',
-  7: 'PUBLICKEY',
-  8: 'SIGNATURE',
-  9: 'CERTIFICATE',
-  10: 'IPADDRESS',
-  11: 'CERTHASH',
-  12: 'HASH ALGORITHM',
-};
+/** `show itl` prints HASH_ALGORITHM with a space. */
+export const RECORD_TAG_LABELS: Readonly<Record<number, string>> = { ...labelsOf(RecordTag), [RecordTag.HASH_ALGORITHM]: 'HASH ALGORITHM' };
 
 /** Roles a trust-list record can hold (domain.md §5.4). */
 export type ItlFunction = 'SAST' | 'CCM' | 'CCM+TFTP' | 'TFTP' | 'CAPF' | 'APP-SERVER' | 'TVS';
