@@ -3,22 +3,10 @@
  * and Serviceability pages, the admin CLI and the phone — finds no accessibility violation.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, openLab, playUntilRegistered, show, type LabPage } from './browser';
+import { describe, expect, it } from 'vitest';
+import { registeredLabForFile, show } from './browser';
 
-let browser: Browser;
-let lab: LabPage;
-
-beforeAll(async () => {
-  browser = await launch();
-  lab = await openLab(browser, inject('baseURL'));
-  await playUntilRegistered(lab.page);
-});
-afterAll(async () => {
-  await lab?.context.close();
-  await browser?.close();
-});
+const lab = registeredLabForFile();
 
 async function violations(): Promise<string[]> {
   const result = await new AxeBuilder({ page: lab.page }).analyze();

@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -49,6 +50,39 @@ export async function openLab(browser: Browser, url: string): Promise<LabPage> {
   await page.goto(url);
   await waitForLab(page);
   return { context, page, problems };
+}
+
+/**
+ * The lab a test file works in: Chromium and the lab opened before the file's first test and played until the
+ * phone is registered, closed after its last. Its fields are read inside tests, once beforeAll has run.
+ */
+export function registeredLabForFile(): LabPage {
+  let browser: Browser | undefined;
+  let lab: LabPage | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+    lab = await openLab(browser, inject('baseURL'));
+    await playUntilRegistered(lab.page);
+  });
+  afterAll(async () => {
+    await lab?.context.close();
+    await browser?.close();
+  });
+  const opened = () => {
+    if (!lab) throw new Error('the lab is opened in beforeAll; read it inside a test');
+    return lab;
+  };
+  return {
+    get context() {
+      return opened().context;
+    },
+    get page() {
+      return opened().page;
+    },
+    get problems() {
+      return opened().problems;
+    },
+  };
 }
 
 export const CLOCK = /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d\d \d\d:\d\d:\d\d E[SD]T \d{4}$/;

@@ -7,22 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CLOCK, launch, openLab, playUntilRegistered, show, tabTo, type LabPage } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { CLOCK, registeredLabForFile, show, tabTo } from './browser';
 
-let browser: Browser;
-let lab: LabPage;
-
-beforeAll(async () => {
-  browser = await launch();
-  lab = await openLab(browser, inject('baseURL'));
-  await playUntilRegistered(lab.page);
-});
-afterAll(async () => {
-  await lab?.context.close();
-  await browser?.close();
-});
+const lab = registeredLabForFile();
 
 describe('the lab in Chromium', () => {
   it('loads from a sub-path and the virtual clock shows a date', async () => {
