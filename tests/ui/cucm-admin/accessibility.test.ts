@@ -5,7 +5,6 @@
  * a real layout engine and is left to the browser tests.
  */
 import { fireEvent, screen, waitFor } from '@testing-library/svelte';
-import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import EnterpriseParameters from '../../../src/ui/cucm-admin/EnterpriseParameters.svelte';
 import FindPhones from '../../../src/ui/cucm-admin/FindPhones.svelte';
@@ -13,6 +12,7 @@ import PhoneConfiguration from '../../../src/ui/cucm-admin/PhoneConfiguration.sv
 import Servers from '../../../src/ui/cucm-admin/Servers.svelte';
 import ServiceParameters from '../../../src/ui/cucm-admin/ServiceParameters.svelte';
 import type { LabSession } from '../../../src/ui/session.svelte';
+import { axeViolations as violations } from '../axe';
 import { createTestSession, renderScreen } from '../session';
 
 let session: LabSession;
@@ -20,11 +20,6 @@ beforeAll(async () => {
   session = await createTestSession();
 });
 afterAll(() => session.dispose());
-
-async function violations(container: Element): Promise<string[]> {
-  const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-  return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.html).join(' | ')}`);
-}
 
 describe('CUCM Administration accessibility', () => {
   it('Phone Configuration, with a refused Save and the Reset confirmation open', async () => {

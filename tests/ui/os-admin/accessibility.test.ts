@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 /** The Certificate Management pages are axe-clean, with their forms and confirmations open. */
 import { fireEvent, screen } from '@testing-library/svelte';
-import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import CertificateDetails from '../../../src/ui/os-admin/CertificateDetails.svelte';
 import CertificateList from '../../../src/ui/os-admin/CertificateList.svelte';
 import UploadCertificate from '../../../src/ui/os-admin/UploadCertificate.svelte';
 import type { LabSession } from '../../../src/ui/session.svelte';
+import { axeViolations as violations } from '../axe';
 import { createTestSession, renderScreen } from '../session';
 
 let session: LabSession;
@@ -14,11 +14,6 @@ beforeAll(async () => {
   session = await createTestSession();
 });
 afterAll(() => session.dispose());
-
-async function violations(container: Element): Promise<string[]> {
-  const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-  return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.html).join(' | ')}`);
-}
 
 describe('Certificate Management accessibility', () => {
   it('Certificate List, with the Generate Self-signed form open', async () => {
