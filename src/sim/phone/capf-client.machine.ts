@@ -107,6 +107,11 @@ function requestedKey(m: Extract<CapfMessage, { command: 'KEY_GENERATE_REQUEST' 
   return m.keyType === 1 ? { kind: 'EC', curve: m.curve ?? 'P-256' } : { kind: 'RSA', bits: (m.keySize ?? 2048) as 512 | 1024 | 2048 | 3072 | 4096 };
 }
 
+/** What every AUTH_RESPONSE carries, whichever way the phone authenticates (domain.md §6.5). */
+function authResponseHeader(context: CapfClientContext) {
+  return { command: 'AUTH_RESPONSE' as const, sessionId: context.sessionId, reason: CapfReason.UPDATE_CERTIFICATE, version: context.model.capfVersion, deviceName: context.device };
+}
+
 export const capfClientMachine = setup({
   types: { context: {} as CapfClientContext, input: {} as CapfClientInput, events: {} as CapfClientEvent },
   delays: {
@@ -241,14 +246,7 @@ export const capfClientMachine = setup({
     sendPasswordAuthResponse: enqueueActions(({ context, enqueue, system }) => {
       sendCapf(
         context,
-        {
-          command: 'AUTH_RESPONSE',
-          sessionId: context.sessionId,
-          reason: CapfReason.UPDATE_CERTIFICATE,
-          version: context.model.capfVersion,
-          deviceName: context.device,
-          password: context.capfAuthMode === 1 ? (context.authenticationString ?? '') : '',
-        },
+        { ...authResponseHeader(context), password: context.capfAuthMode === 1 ? (context.authenticationString ?? '') : '' },
         enqueue,
         system,
       );
@@ -259,11 +257,7 @@ export const capfClientMachine = setup({
       sendCapf(
         context,
         {
-          command: 'AUTH_RESPONSE',
-          sessionId: context.sessionId,
-          reason: CapfReason.UPDATE_CERTIFICATE,
-          version: context.model.capfVersion,
-          deviceName: context.device,
+          ...authResponseHeader(context),
           certificate: credential ? { type: credential === context.lsc ? 1 : 2, der: credential.der } : undefined,
           signedData,
         },
