@@ -3,7 +3,7 @@
  * Screens read `session.world` and re-render when `session.version` changes (any log record, packet,
  * database or certificate change, or actor snapshot); they change the world only through `session.act`.
  */
-import { getContext, setContext } from 'svelte';
+import { createContext } from 'svelte';
 import type { ActionResult, LabAction } from '../sim/actions';
 import type { LogRecord } from '../sim/log';
 import type { Scenario } from '../sim/scenario';
@@ -269,14 +269,5 @@ export class LabSession {
   }
 }
 
-const KEY = Symbol('lab-session');
-
-export function provideSession(session: LabSession): void {
-  setContext(KEY, session);
-}
-
-export function useSession(): LabSession {
-  const session = getContext<LabSession | undefined>(KEY);
-  if (!session) throw new Error('useSession() outside <App>: wrap the component in a session provider');
-  return session;
-}
+/** The session, shared with every screen through Svelte context (reading it outside <App> throws). */
+export const [useSession, provideSession] = createContext<LabSession>();

@@ -1,15 +1,5 @@
-/** The router, shared with every screen through Svelte context. */
-import { getContext, setContext } from 'svelte';
+/** The router, shared with every screen through Svelte context (reading it outside <App> throws). */
+import { createContext } from 'svelte';
 import type { Router } from '../router.svelte';
 
-const KEY = Symbol('router');
-
-export function provideRouter(router: Router): void {
-  setContext(KEY, router);
-}
-
-export function useRouter(): Router {
-  const router = getContext<Router | undefined>(KEY);
-  if (!router) throw new Error('useRouter() outside <App>');
-  return router;
-}
+export const [useRouter, provideRouter] = createContext<Router>();
