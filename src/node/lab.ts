@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_SCENARIO, SCENARIOS } from '../content/scenarios';
 import { seedProcedure } from '../content/procedures';
 import { certificateArtefacts, itlArtefacts } from '../sim/artefacts';
-import { applyScenarioFaults, FAULTS, findFault, procedureForm, type Fault, type FixStep } from '../sim/faults';
+import { applyScenarioFaults, doSteps, FAULTS, findFault, onWorld, procedureForm, type Fault, type FixStep } from '../sim/faults';
 import { LabWorld } from '../sim/world';
 import { packetTraceText } from '../sim/packet-text';
 
@@ -26,16 +26,16 @@ function fail(message: string): never {
 }
 
 async function perform(world: LabWorld, steps: FixStep[], log: string[]): Promise<void> {
-  for (const action of steps) {
-    if ('wait' in action) {
-      await world.run(action.wait);
-      log.push(`${new Date(world.now).toISOString()} (waited ${action.wait / 1000} s)`);
-      continue;
+  await doSteps(onWorld(world), steps, (done) => {
+    const at = new Date(world.now).toISOString();
+    if ('wait' in done) {
+      log.push(`${at} (waited ${done.wait / 1000} s)`);
+      return;
     }
-    const result = await world.act(action);
-    log.push(`${new Date(world.now).toISOString()} ${JSON.stringify(action)} → ${result.ok ? 'ok' : `refused: ${result.error}`}${result.ok && result.warning ? ` (warning: ${result.warning})` : ''}`);
+    const { action, result } = done;
+    log.push(`${at} ${JSON.stringify(action)} → ${result.ok ? 'ok' : `refused: ${result.error}`}${result.ok && result.warning ? ` (warning: ${result.warning})` : ''}`);
     if (!result.ok) console.error(`lab: action refused: ${result.error}`);
-  }
+  });
 }
 
 async function main(): Promise<void> {

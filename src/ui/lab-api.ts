@@ -7,7 +7,7 @@ export { LabWorld, scenarioStart } from '../sim/world';
 export type { RecordedAction } from '../sim/world';
 export { SCENARIOS, DEFAULT_SCENARIO } from '../content/scenarios';
 export { seedProcedure } from '../content/procedures';
-export { FAULTS, findFault, applyScenarioFaults } from '../sim/faults';
+export { FAULTS, findFault, applyScenarioFaults, doSteps } from '../sim/faults';
 export { certificateArtefacts, itlArtefacts } from '../sim/artefacts';
 export { validateCapfForm } from '../sim/actions';
 export { lscField } from '../sim/phone/phone.machine';

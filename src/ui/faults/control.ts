@@ -46,15 +46,12 @@ async function settle(session: LabSession): Promise<void> {
 async function perform(session: LabSession, steps: readonly FixStep[]): Promise<{ applied: number; errors: string[] }> {
   let applied = 0;
   const errors: string[] = [];
-  for (const step of steps) {
-    if ('wait' in step) {
-      await session.advance(step.wait);
-      continue;
-    }
-    const r = await session.act(step);
-    if (r.ok) applied++;
-    else errors.push(r.error);
-  }
+  if (!session.api) return { applied, errors: ['The lab is still starting.'] };
+  await session.api.doSteps({ act: (a) => session.act(a), wait: (ms) => session.advance(ms) }, steps, (done) => {
+    if (!('action' in done)) return;
+    if (done.result.ok) applied++;
+    else errors.push(done.result.error);
+  });
   return { applied, errors };
 }
 
