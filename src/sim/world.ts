@@ -19,6 +19,7 @@ import { LogBook } from './log';
 import { networkMachine, PacketTrace } from './network';
 import { phoneMachine, lscField, type PhoneContext, type PhoneFlash, type PhoneInput } from './phone/phone.machine';
 import { Random } from './random';
+import { indexDelayedEventsBySource } from './scheduler';
 import type { PhoneSpec, Scenario } from './scenario';
 import { fromLocal, toLocal } from './time';
 import { applyAction, type ActionResult, type LabAction } from './actions';
@@ -170,6 +171,7 @@ export class LabWorld {
     const installed = await installLab(scenario, start, random.fork('install'), env.certs, env.db, options.keySource ?? freshKeys);
     const trace = new PacketTrace();
     const root = createActor(worldMachine, { clock, input: { env, trace, installed }, systemId: 'world' });
+    indexDelayedEventsBySource(root.system);
     const world = new LabWorld(env, trace, installed, seed, start, root);
     root.start();
     if (options.powerOnPhones !== false) {
