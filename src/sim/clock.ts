@@ -67,6 +67,8 @@ export class VirtualClock implements Clock {
   #seq = 0;
   #nextId = 1;
   #timers: Timer[] = [];
+  /** The same timers by id: XState cancels a delayed event each time a state with `after` is left early. */
+  #byId = new Map<number, Timer>();
   #running = false;
   #realWorkMs = 0;
   /** Real computations still running. */
@@ -93,8 +95,10 @@ export class VirtualClock implements Clock {
   }
 
   clearTimeout(id: number | undefined): void {
-    const i = this.#timers.findIndex((t) => t.id === id);
-    if (i >= 0) this.#timers.splice(i, 1);
+    const timer = id === undefined ? undefined : this.#byId.get(id);
+    if (!timer) return;
+    this.#byId.delete(timer.id);
+    this.#timers.splice(this.#positionOf(timer), 1);
   }
 
   /**
@@ -208,6 +212,7 @@ export class VirtualClock implements Clock {
     const head = this.#timers[0];
     if (head !== timer) return;
     this.#timers.shift();
+    this.#byId.delete(timer.id);
     if (timer.at > this.#now) this.#now = timer.at;
     timer.fn();
     await yieldToMacrotask();
@@ -215,7 +220,16 @@ export class VirtualClock implements Clock {
 
   #schedule(delay: number, fn: () => void, label?: string): Timer {
     const timer: Timer = { id: this.#nextId++, at: this.#now + delay, seq: this.#seq++, fn, label };
-    // Keep the queue ordered by (time, creation order): same-instant timers fire in the order they were set.
+    this.#timers.splice(this.#positionOf(timer), 0, timer);
+    this.#byId.set(timer.id, timer);
+    return timer;
+  }
+
+  /**
+   * Where `timer` is, or goes, in the queue. The queue is ordered by (time, creation order), so
+   * same-instant timers fire in the order they were set and each timer has exactly one place.
+   */
+  #positionOf(timer: Timer): number {
     let lo = 0;
     let hi = this.#timers.length;
     while (lo < hi) {
@@ -224,7 +238,6 @@ export class VirtualClock implements Clock {
       if (t.at < timer.at || (t.at === timer.at && t.seq < timer.seq)) lo = mid + 1;
       else hi = mid;
     }
-    this.#timers.splice(lo, 0, timer);
-    return timer;
+    return lo;
   }
 }
