@@ -8,7 +8,7 @@
  * It serves, over HTTP 6970 and TFTP 69: `ITLSEP<MAC>.tlv` / `ITLFile.tlv`, and each phone's
  * `SEP<MAC>.cnf.xml(.sgn)` built from the database on request (signed with the same key).
  */
-import { assign, enqueueActions, fromPromise, setup, stopChild } from 'xstate';
+import { assign, enqueueActions, fromCallback, fromPromise, setup } from 'xstate';
 import { buildItl, buildSignedFile, type ItlRecordInput } from '../../itl';
 import type { SimEnv } from '../env';
 import { ids, nodeSpec, publisher } from '../env';
@@ -71,8 +71,19 @@ export type TftpEvent =
   /** `utils itl reset`: a reset ITL transferred to this node replaces the one it serves. */
   | { type: 'tftp.itl.install'; itl: BuiltItl }
   | { type: 'xstate.done.actor.itl-build'; output: BuiltItl }
-  | { type: `xstate.done.actor.${string}`; output: unknown }
-  | { type: `xstate.error.actor.${string}`; error: unknown };
+  | { type: 'xstate.error.actor.itl-build'; error: unknown }
+  | ConfigBuilt;
+
+/** What the config-file builder reports for one request. */
+type ConfigBuilt =
+  | { type: 'tftp.config.built'; replyId: string; deviceName: string; built: Awaited<ReturnType<typeof buildPhoneConfig>> }
+  | { type: 'tftp.config.failed'; replyId: string; error: unknown };
+
+interface BuildRequest {
+  type: 'build';
+  replyId: string;
+  deviceName: string;
+}
 
 /**
  * The ITL of one TFTP node, in the seed's record order: CAPF (if the service is activated on the
@@ -154,6 +165,8 @@ async function buildPhoneConfig(env: SimEnv, node: string, deviceName: string) {
   return { version: phone.configVersion, sgn, xml };
 }
 
+const CONFIG_BUILDER = 'config-builder';
+
 const deviceOfConfig = (file: string) => /^(SEP[0-9A-F]{12})\.cnf\.xml(\.sgn)?$/i.exec(file);
 
 export const tftpMachine = setup({
@@ -166,9 +179,24 @@ export const tftpMachine = setup({
     buildTrustList: fromPromise(async ({ input }: { input: { env: SimEnv; node: string } }) =>
       input.env.clock.work(TFTP_START_MS, () => buildNodeItl(input.env, input.node, isCapfActivated(input.env)), `ITL build on ${input.node}`),
     ),
-    buildConfigFile: fromPromise(async ({ input }: { input: { env: SimEnv; node: string; deviceName: string; replyId: string } }) => {
-      const built = await input.env.clock.work(0, () => buildPhoneConfig(input.env, input.node, input.deviceName), 'config file');
-      return { replyId: input.replyId, deviceName: input.deviceName, built };
+    /**
+     * The service's config-file builder, running while the service does: CUCM's TFTP builds and signs
+     * configuration files on its own build threads and answers each request once its file is ready. One
+     * builder takes every request (a cluster-wide Apply Config has hundreds of phones asking at once)
+     * instead of one actor per file, whose spawn and stop each copy the service's list of children.
+     * A request still being built when the service stops is never answered.
+     */
+    configBuilder: fromCallback<BuildRequest, { env: SimEnv; node: string }, ConfigBuilt>(({ input, receive, sendBack }) => {
+      let running = true;
+      receive(({ replyId, deviceName }) => {
+        input.env.clock.work(0, () => buildPhoneConfig(input.env, input.node, deviceName), 'config file').then(
+          (built) => running && sendBack({ type: 'tftp.config.built', replyId, deviceName, built }),
+          (error: unknown) => running && sendBack({ type: 'tftp.config.failed', replyId, error }),
+        );
+      });
+      return () => {
+        running = false;
+      };
     }),
   },
   guards: {
@@ -250,26 +278,23 @@ export const tftpMachine = setup({
       context.replies.set(replyId, { ...reply, signed: Boolean(config[2]), fileName: file });
       context.nextReply++;
       context.env.log.sdiTrace('tftp-trace', context.node, 'debug', `${reply.via} request for ${file}: building ${record.deviceName}.cnf.xml from the database`);
-      enqueue.spawnChild('buildConfigFile', {
-        id: replyId,
-        input: { env: context.env, node: context.node, deviceName: record.deviceName, replyId },
-      });
+      enqueue.sendTo(CONFIG_BUILDER, { type: 'build', replyId, deviceName: record.deviceName } satisfies BuildRequest);
     }),
     /** Building a config file threw (a signer key the platform refuses …): the phone gets a 500, as from a real server error. */
     failBuiltConfig: enqueueActions(({ context, event, enqueue, system }) => {
-      const replyId = event.type.slice('xstate.error.actor.'.length);
-      const reply = context.replies.get(replyId);
+      if (event.type !== 'tftp.config.failed') return;
+      const reply = context.replies.get(event.replyId);
       if (!reply) return;
-      enqueue(stopChild(replyId));
-      context.replies.delete(replyId);
-      const error = (event as { error?: unknown }).error;
+      context.replies.delete(event.replyId);
+      const error = event.error;
       context.env.log.sdiTrace('tftp-trace', context.node, 'error', `building the config file failed: ${error instanceof Error ? error.message : String(error)}`);
-      sendFileResponse(context, reply, { kind: 'file.response', fileName: reply.fileName ?? replyId, status: 500 }, enqueue, system);
+      sendFileResponse(context, reply, { kind: 'file.response', fileName: reply.fileName ?? event.replyId, status: 500 }, enqueue, system);
     }),
+    /** Requests still being built when the service stops are never answered: forget them. */
+    forgetPendingReplies: ({ context }) => context.replies.clear(),
     deliverBuiltConfig: enqueueActions(({ context, event, enqueue, system }) => {
-      const out = (event as { output?: { replyId: string; deviceName: string; built: Awaited<ReturnType<typeof buildPhoneConfig>> } }).output;
-      if (!out?.replyId) return;
-      enqueue(stopChild(out.replyId));
+      if (event.type !== 'tftp.config.built') return;
+      const out = event;
       const reply = context.replies.get(out.replyId);
       context.replies.delete(out.replyId);
       if (!reply) return;
@@ -327,7 +352,8 @@ export const tftpMachine = setup({
     },
     started: {
       entry: ['listen', 'traceItlBuilt'],
-      exit: 'stopListening',
+      exit: ['stopListening', 'forgetPendingReplies'],
+      invoke: { id: CONFIG_BUILDER, src: 'configBuilder', input: ({ context }) => ({ env: context.env, node: context.node }) },
       on: {
         'service.stop': 'stopped',
         'service.restart': 'starting',
@@ -335,8 +361,8 @@ export const tftpMachine = setup({
         'net.exchange.request': { actions: 'serveRequest' },
         'net.datagram.received': { actions: 'serveRequest' },
         'tftp.itl.install': { actions: 'installResetItl' },
-        'xstate.done.actor.*': { actions: 'deliverBuiltConfig' },
-        'xstate.error.actor.*': { actions: 'failBuiltConfig' },
+        'tftp.config.built': { actions: 'deliverBuiltConfig' },
+        'tftp.config.failed': { actions: 'failBuiltConfig' },
       },
     },
   },
