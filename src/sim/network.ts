@@ -11,6 +11,7 @@
  * Components talk only through this actor; it never looks at what a message means.
  */
 import { enqueueActions, setup, type ActorRefFrom, type AnyActorRef } from 'xstate';
+import { ids } from './env';
 
 export type Transport = 'UDP' | 'TCP';
 export type AppProtocol = 'DNS' | 'TFTP' | 'HTTP' | 'TCP' | 'TLS' | 'CAPF' | 'TVS' | 'SIP' | 'ICMP' | 'EAPOL' | 'RADIUS';
@@ -449,5 +450,5 @@ export type NetworkActor = ActorRefFrom<typeof networkMachine>;
 
 /** Hand a message to the network actor (from inside an `enqueueActions` block). */
 export function toNetwork(enqueue: Pick<Enqueue, 'sendTo'>, system: SystemLike, event: NetworkEvent): void {
-  enqueue.sendTo(system.get('network'), event);
+  enqueue.sendTo(system.get(ids.network), event);
 }

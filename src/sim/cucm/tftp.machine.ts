@@ -286,7 +286,7 @@ export const tftpMachine = setup({
       const reply = context.replies.get(event.replyId);
       if (!reply) return;
       context.replies.delete(event.replyId);
-      const error = event.error;
+      const { error } = event;
       context.env.log.sdiTrace('tftp-trace', context.node, 'error', `building the config file failed: ${error instanceof Error ? error.message : String(error)}`);
       sendFileResponse(context, reply, { kind: 'file.response', fileName: reply.fileName ?? event.replyId, status: 500 }, enqueue, system);
     }),
@@ -294,17 +294,17 @@ export const tftpMachine = setup({
     forgetPendingReplies: ({ context }) => context.replies.clear(),
     deliverBuiltConfig: enqueueActions(({ context, event, enqueue, system }) => {
       if (event.type !== 'tftp.config.built') return;
-      const out = event;
-      const reply = context.replies.get(out.replyId);
-      context.replies.delete(out.replyId);
+      const { replyId, deviceName, built } = event;
+      const reply = context.replies.get(replyId);
+      context.replies.delete(replyId);
       if (!reply) return;
-      const fileName = `${out.deviceName}.cnf.xml${reply.signed ? '.sgn' : ''}`;
-      if (!out.built) {
+      const fileName = `${deviceName}.cnf.xml${reply.signed ? '.sgn' : ''}`;
+      if (!built) {
         sendFileResponse(context, reply, { kind: 'file.response', fileName, status: 500 }, enqueue, system);
         return;
       }
-      context.configCache.set(out.deviceName, out.built);
-      sendFileResponse(context, reply, { kind: 'file.response', fileName, status: 200, body: reply.signed ? out.built.sgn : out.built.xml }, enqueue, system);
+      context.configCache.set(deviceName, built);
+      sendFileResponse(context, reply, { kind: 'file.response', fileName, status: 200, body: reply.signed ? built.sgn : built.xml }, enqueue, system);
     }),
   },
 }).createMachine({

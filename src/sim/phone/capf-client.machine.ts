@@ -228,7 +228,7 @@ export const capfClientMachine = setup({
     rejectExpiredServer: enqueueActions(({ context, enqueue, system }) => {
       context.console.capfCertificateExpired();
       sendTls(context, { kind: 'tls.alert', description: 'certificate_expired' }, enqueue, system);
-      enqueue.sendTo(system.get(ids.network), { type: 'net.close', connId: context.connId!, owner: context.systemId } as EventObject);
+      toNetwork(enqueue, system, { type: 'net.close', connId: context.connId!, owner: context.systemId } satisfies NetworkEvent);
     }),
     closeConnection: enqueueActions(({ context, enqueue, system }) => {
       if (context.connId) toNetwork(enqueue, system, { type: 'net.close', connId: context.connId, owner: context.systemId } satisfies NetworkEvent);
