@@ -42,8 +42,6 @@ export const EXTENSION_OIDS = {
 /** pkcs-9-at-extensionRequest */
 export const EXTENSION_REQUEST_OID = '1.2.840.113549.1.9.14';
 
-const KEY_USAGE_BIT = (u: KeyUsageName): number => KEY_USAGE_BITS.indexOf(u);
-
 type ExtensionValue = asn1js.AsnType | { toSchema(): asn1js.AsnType };
 
 /** extnValue is the DER of the value; parsedValue is kept so pkijs need not re-parse what we just built. */
@@ -58,9 +56,10 @@ function extension(extnID: string, critical: boolean, value: ExtensionValue): Ex
  */
 export function keyUsageExtension(usages: readonly KeyUsageName[], critical: boolean): Extension {
   if (usages.length === 0) throw new Error('KeyUsage needs at least one bit (RFC 5280 §4.2.1.3).');
-  const highest = Math.max(...usages.map((u) => KEY_USAGE_BIT(u)));
+  const bitNumbers = usages.map((u) => KEY_USAGE_BITS.indexOf(u));
+  const highest = Math.max(...bitNumbers);
   const bytes = new Uint8Array((highest >> 3) + 1);
-  for (const u of usages) bytes[KEY_USAGE_BIT(u) >> 3] |= 0x80 >> (KEY_USAGE_BIT(u) & 7);
+  for (const bit of bitNumbers) bytes[bit >> 3] |= 0x80 >> (bit & 7);
   const unusedBits = 7 - (highest & 7);
   const bits = new asn1js.BitString({ valueHex: bytes, unusedBits });
   return extension(EXTENSION_OIDS.keyUsage, critical, bits);
