@@ -8,10 +8,11 @@
  *   after each firing drains the promise jobs it started);
  * - `work(duration, start)` starts the real computation at once but delivers its result only when the
  *   clock reaches `now + duration` (the modelled time, e.g. a phone generating a 2048-bit key);
- * - no timer fires while real work is in flight: virtual time stands still until every computation
- *   started so far has finished (computations started at the same instant still run side by side). So a
- *   computation sees the world exactly as it was when it started, and events depend on virtual time only,
- *   never on how fast the machine running the lab is.
+ * - a delivery waits for its own computation: virtual time stands still at the delivery until that
+ *   computation has finished, while other timers before it fire as usual and computations run side by
+ *   side. A computation reads what it needs from the world before its first await, so it sees the world
+ *   as it was when it started, and events depend on virtual time only, never on how fast the machine
+ *   running the lab is or in which order computations finish (`realJitter` tests that).
  *
  * The clock never moves by itself: `runUntil`/`runUntilSettled` (tests, the lab runner, a paused UI
  * stepping) or a real-time driver (the UI playing at 1×–60×) move it.
@@ -205,7 +206,7 @@ export class VirtualClock implements Clock {
     }
   }
 
-  /** Fire the first timer; callers have waited for running computations, so the queue head is final. */
+  /** Fire the first timer, once the computation it delivers (if any) has finished. */
   async #fire(timer: Timer): Promise<void> {
     if (timer.blocker) await timer.blocker;
     // Waiting may have let an earlier timer in (a learner's action); fire in order regardless.
