@@ -19,6 +19,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**'],
     environment: 'node',
+    setupFiles: ['tests/setup.ts'],
     testTimeout: 60000,
     hookTimeout: 60000,
   },

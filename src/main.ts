@@ -17,6 +17,7 @@ if (!globalThis.crypto?.subtle) {
     file system does not work either: browsers block module scripts there.</p>
   </main>`;
 } else {
-  const { default: App } = await import('./ui/shell/App.svelte');
+  const [{ default: App }, { i18n }] = await Promise.all([import('./ui/shell/App.svelte'), import('./ui/i18n.svelte')]);
+  await i18n.use('en');
   mount(App, { target });
 }

@@ -1,0 +1,43 @@
+/**
+ * The learner's language for everything in the lab's own voice (what mirrors CUCM, the phone, logs and the
+ * CLI stays English, as on the real systems). `t(key, params)` formats from the loaded catalogue and
+ * re-renders its readers when the language changes.
+ */
+import { formatMessage, type Catalogue, type Locale, type LocalizedText, type MessageParams, type Said } from '../content/messages/format';
+import { loadCatalogue, type MessageKey, type ParamsOf } from '../content/messages';
+
+class I18n {
+  locale = $state<Locale>('en');
+  catalogue = $state.raw<Catalogue>({});
+
+  /** Switch to `locale` once its catalogue has loaded (the page keeps its language until then). */
+  async use(locale: Locale): Promise<void> {
+    const catalogue = await loadCatalogue(locale);
+    this.catalogue = catalogue;
+    this.locale = locale;
+    if (typeof document !== 'undefined') document.documentElement.lang = locale;
+  }
+}
+
+export const i18n = new I18n();
+
+type Args<K extends MessageKey> = [ParamsOf<K>] extends [never] ? [params?: MessageParams] : [params: Record<ParamsOf<K>, string | number>];
+
+export function t<K extends MessageKey>(key: K, ...[params]: Args<K>): string {
+  return formatMessage(i18n.locale, i18n.catalogue, key, params);
+}
+
+/** A text the world or the content said (a check's reason, a refusal) in the learner's language. */
+export function say(said: Said): string {
+  return formatMessage(i18n.locale, i18n.catalogue, said.key, said.params);
+}
+
+/** A text that data carries in every language (exercise briefs, hints). */
+export function local(text: Partial<LocalizedText> & { en: string }): string {
+  return text[i18n.locale] ?? text.en;
+}
+
+/** Dates in the lab's own voice, formatted for the learner's language (product screens keep their formats). */
+export function formatDateTime(epochMs: number, timeZone?: string): string {
+  return new Intl.DateTimeFormat(i18n.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(epochMs);
+}
