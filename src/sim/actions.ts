@@ -34,6 +34,7 @@ import { describeCertificate } from '../pki/parse';
 import { commonName } from '../pki/names';
 import { signWithLabCa } from './lab-ca';
 import type { LabWorld } from './world';
+import { resolvePemText, type PemText } from './artefact-roles';
 
 /** The CAPF Information section as the page submits it (Operation Completes By as "YYYY:MM:DD:HH"). */
 export interface CapfForm {
@@ -73,7 +74,7 @@ export type LabAction =
   /** Cisco Unified OS Administration > Security > Certificate Management */
   | { type: 'os.certificate.regenerate'; node: string; purpose: IdentityPurpose }
   | { type: 'os.certificate.generateCsr'; node: string; purpose: IdentityPurpose }
-  | { type: 'os.certificate.upload'; node: string; purpose: CertificatePurpose; pem: string; description?: string }
+  | { type: 'os.certificate.upload'; node: string; purpose: CertificatePurpose; pem: PemText; description?: string }
   | { type: 'os.certificate.delete'; node: string; purpose: TrustPurpose; fileName: string }
   /** The DNS server's zone */
   | { type: 'dns.record.set'; name: string; address: string }
@@ -86,9 +87,9 @@ export type LabAction =
   | { type: 'lab.phone.replace'; device: string; model: string }
   | { type: 'lab.database.replication'; healthy: boolean }
   /** The enterprise CA of the Offline CA path: sign a CSR (a CAPF request or a phone's) */
-  | { type: 'lab.ca.sign'; csr: string }
+  | { type: 'lab.ca.sign'; csr: PemText }
   /** Offline CA: give CAPF the signed certificate for a phone whose CSR it kept (`utils capf cert import`) */
-  | { type: 'capf.offline.import'; device: string; pem: string }
+  | { type: 'capf.offline.import'; device: string; pem: PemText }
   /** Admin CLI of a node */
   | { type: 'cli'; node: string; command: string };
 
@@ -232,7 +233,9 @@ export async function applyAction(world: LabWorld, action: LabAction): Promise<A
     case 'os.certificate.upload': {
       if (!nodeExists(action.node)) return fail(`There is no server ${action.node}.`);
       if (![...IDENTITY_PURPOSES, ...TRUST_PURPOSES].includes(action.purpose as never)) return fail(`Certificate Purpose "${String(action.purpose)}" is not valid.`);
-      const result = await uploadCertificate(env, action.node, action.purpose, action.pem ?? '', action.description ?? '');
+      const pem = resolvePemText(world, action.pem);
+      if (!pem.ok) return fail(`Upload failed: ${pem.error}`);
+      const result = await uploadCertificate(env, action.node, action.purpose, pem.value, action.description ?? '');
       if (result.ok && action.purpose === 'CAPF' && isServiceStarted(world, action.node, 'capf')) resetAllPhones(world);
       return fromManagement(result);
     }
@@ -337,13 +340,17 @@ export async function applyAction(world: LabWorld, action: LabAction): Promise<A
       return { ok: true };
     }
     case 'lab.ca.sign': {
-      const signed = await signWithLabCa(env, action.csr);
+      const csr = resolvePemText(world, action.csr);
+      if (!csr.ok) return fail(`The CA could not read the request: ${csr.error}`);
+      const signed = await signWithLabCa(env, csr.value);
       if (!signed.ok) return signed;
       return { ok: true, output: `${signed.value.certificate}${signed.value.ca}` };
     }
     case 'capf.offline.import': {
       if (!env.db.phone(action.device)) return fail(`There is no phone ${action.device}.`);
-      const decoded = fromPem(action.pem ?? '', 'CERTIFICATE');
+      const pem = resolvePemText(world, action.pem);
+      if (!pem.ok) return fail(`Import failed: ${pem.error}`);
+      const decoded = fromPem(pem.value, 'CERTIFICATE');
       if (!decoded.ok) return fail(`Import failed: ${decoded.error}`);
       const info = describeCertificate(decoded.value);
       if (!info.ok) return fail(`Import failed: ${info.error}`);

@@ -74,6 +74,9 @@ export class VirtualClock implements Clock {
   #realWorkMs = 0;
   /** Real computations still running. */
   #inFlight = new Set<Promise<unknown>>();
+  /** The instant the last timer fired at, and how many timers have fired at it so far. */
+  #instant = Number.NEGATIVE_INFINITY;
+  #firedAtInstant = 0;
 
   /**
    * `realJitter` (tests only) makes each real computation finish a random real time later, to prove that
@@ -150,6 +153,45 @@ export class VirtualClock implements Clock {
     return this.#timers[0]?.at;
   }
 
+  /**
+   * How many timers have fired at the current instant so far. Several events can be due at one virtual
+   * instant, and a learner stepping one event at a time can act between them: an action is placed by its
+   * instant and this count, so a replay does it at exactly the same point (`runTo`).
+   */
+  get firedAtNow(): number {
+    return this.#instant === this.#now ? this.#firedAtInstant : 0;
+  }
+
+  /**
+   * Bring the clock to where an action was taken: fire every timer due before `at`, move to `at`, then fire
+   * the first `firedAtInstant` timers due at `at` itself (never more than there are).
+   */
+  async runTo(at: number, firedAtInstant: number): Promise<RunResult> {
+    if (this.#running) throw new Error('VirtualClock: run() re-entered; one driver at a time');
+    this.#running = true;
+    let fired = 0;
+    try {
+      await yieldToMacrotask();
+      for (;;) {
+        const next = this.#timers[0];
+        if (!next || next.at >= at) break;
+        await this.#fire(next);
+        fired++;
+      }
+      if (at > this.#now) this.#now = at;
+      while (this.firedAtNow < firedAtInstant) {
+        const next = this.#timers[0];
+        if (!next || next.at !== this.#now) break;
+        await this.#fire(next);
+        fired++;
+      }
+      await this.#quiesce();
+      return { settled: this.#timers.length === 0, now: this.#now, fired };
+    } finally {
+      this.#running = false;
+    }
+  }
+
   /** Fire the next timer (and everything it starts at the same instant). False when nothing is scheduled. */
   async step(): Promise<boolean> {
     const next = this.#timers[0];
@@ -215,6 +257,11 @@ export class VirtualClock implements Clock {
     this.#timers.shift();
     this.#byId.delete(timer.id);
     if (timer.at > this.#now) this.#now = timer.at;
+    if (this.#instant !== this.#now) {
+      this.#instant = this.#now;
+      this.#firedAtInstant = 0;
+    }
+    this.#firedAtInstant++;
     timer.fn();
     await yieldToMacrotask();
   }

@@ -27,6 +27,22 @@ export interface LabCa {
 
 const cas = new WeakMap<SimEnv, Promise<LabCa>>();
 
+/** What the CA has made so far, in order: its own certificate and every certificate it issued. */
+export interface LabCaRecord {
+  certificate?: Uint8Array;
+  issued: Uint8Array[];
+}
+const records = new WeakMap<SimEnv, LabCaRecord>();
+
+export function labCaRecord(env: SimEnv): LabCaRecord {
+  let record = records.get(env);
+  if (!record) {
+    record = { issued: [] };
+    records.set(env, record);
+  }
+  return record;
+}
+
 export function labCa(env: SimEnv): Promise<LabCa> {
   let ca = cas.get(env);
   if (!ca) {
@@ -35,6 +51,7 @@ export function labCa(env: SimEnv): Promise<LabCa> {
     ca = (async () => {
       const keys = await generateKeyPair({ kind: 'RSA', bits: 2048 });
       const der = await createRootCa({ subject: LAB_CA_SUBJECT, keys, serialNumber, notBefore: new Date(at), notAfter: new Date(at + 10 * 365 * DAY) });
+      labCaRecord(env).certificate = der;
       return { der, keys };
     })();
     cas.set(env, ca);
@@ -64,5 +81,6 @@ export async function signWithLabCa(env: SimEnv, csrPem: string): Promise<Decode
     return { ok: false, error: `This CA signs CAPF requests (CN CAPF-…) and phone requests (CN SEP…), not "${cn || 'an empty name'}".` };
   }
   if (!signed.ok) return signed;
+  labCaRecord(env).issued.push(signed.value);
   return { ok: true, value: { certificate: toPem(signed.value, 'CERTIFICATE'), ca: toPem(ca.der, 'CERTIFICATE') } };
 }

@@ -23,6 +23,7 @@ import { indexDelayedEventsBySource } from './scheduler';
 import type { PhoneSpec, Scenario } from './scenario';
 import { fromLocal, toLocal } from './time';
 import { applyAction, type ActionResult, type LabAction } from './actions';
+import { carriesPrivateKey, namePemText } from './artefact-roles';
 
 export interface WorldOptions {
   scenario: Scenario;
@@ -36,9 +37,20 @@ export interface WorldOptions {
   realJitter?: () => number;
 }
 
+/**
+ * Who did an action: the learner, or the lab setting itself up (a fault injected, an exercise's starting
+ * state). Setup is not learning: it is rebuilt from the exercise or fault, and only the learner's actions
+ * go into completion codes.
+ */
+export type ActionBy = 'learner' | 'setup';
+
 export interface RecordedAction {
-  /** Virtual time the learner did it at. */
+  /** Virtual time the action was done at. */
   at: number;
+  /** Timers that had fired at that same instant before it (a learner stepping event by event; usually 0). */
+  n: number;
+  by: ActionBy;
+  /** As recorded: artefacts this world made are named by role (artefact-roles.ts), so any world can replay it. */
   action: LabAction;
 }
 
@@ -139,6 +151,19 @@ const worldMachine = setup({
   },
 });
 
+/** The action as it is recorded: PEM texts this world made are named by role. */
+function nameArtefacts(world: LabWorld, action: LabAction): LabAction {
+  switch (action?.type) {
+    case 'os.certificate.upload':
+    case 'capf.offline.import':
+      return { ...action, pem: namePemText(world, action.pem) };
+    case 'lab.ca.sign':
+      return { ...action, csr: namePemText(world, action.csr) };
+    default:
+      return action;
+  }
+}
+
 function spawnPhone(spawn: (src: 'phone', options: { systemId: string; input: PhoneInput }) => AnyActorRef, env: SimEnv, spec: PhoneSpec, flash: PhoneFlash): AnyActorRef {
   const s = env.scenario;
   const tftpNode = s.nodes.find((n) => n.name === spec.tftpNode) ?? s.nodes[0];
@@ -193,15 +218,37 @@ export class LabWorld {
     return this.root.system.get(systemId);
   }
 
-  /** Do what a learner does (a page's Save, a service restart, a CLI command …) at the current virtual time. */
-  act(action: LabAction): Promise<ActionResult> {
+  /**
+   * Do what a learner does (a page's Save, a service restart, a CLI command …) at the current virtual time,
+   * and record it (refusals change nothing and are not recorded). A private key is refused before anything
+   * else: a recorded action ends up in saved labs, share links and completion codes.
+   */
+  act(action: LabAction, by: ActionBy = 'learner'): Promise<ActionResult> {
     return this.#inTurn(async () => {
+      if (carriesPrivateKey(action)) {
+        return {
+          ok: false,
+          error: 'This is a private key. The lab never takes one: it would be kept in the saved lab, share links and completion codes. Paste the certificate or the request instead.',
+        } as const;
+      }
       const at = this.now;
-      const result = await applyAction(this, action);
-      if (result.ok) this.actions.push({ at, action });
+      const n = this.env.clock.firedAtNow;
+      const recorded = nameArtefacts(this, action);
+      const result = await applyAction(this, recorded);
+      if (result.ok) this.actions.push({ at, n, by, action: recorded });
       await this.env.clock.drain();
       return result;
     });
+  }
+
+  /** The learner's own actions (what a completion code carries), without the lab's setup. */
+  get learnerActions(): RecordedAction[] {
+    return this.actions.filter((a) => a.by === 'learner');
+  }
+
+  /** Bring the clock to where a recorded action was taken (its instant, and the events fired at it before it). */
+  replayTo(at: number, n: number): Promise<RunResult> {
+    return this.#inTurn(() => this.env.clock.runTo(at, n));
   }
 
   /** Let `ms` of virtual time pass. */

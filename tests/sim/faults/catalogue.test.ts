@@ -6,6 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CERTIFICATE_OPERATION_STATUSES } from '../../../src/sim/cucm/database';
 import { FAULTS } from '../../../src/sim/faults';
+import { FAULT_FIXED } from '../../../src/content/fault-fixed';
+import { CHECKS } from '../../../src/content/checks';
 
 const dir = new URL('.', import.meta.url);
 const sources = readdirSync(dir)
@@ -29,6 +31,14 @@ describe('the fault catalogue', () => {
       expect(f.description.length, f.id).toBeGreaterThan(20);
       expect(f.source.length, f.id).toBeGreaterThan(5);
       expect(f.patchScenario || f.inject || f.procedure, `${f.id} changes something`).toBeTruthy();
+    }
+  });
+
+  it('every fault says when it is fixed, with checks of the one registry', () => {
+    expect(Object.keys(FAULT_FIXED).sort()).toEqual(FAULTS.map((f) => f.id).sort());
+    for (const [id, checks] of Object.entries(FAULT_FIXED)) {
+      expect(checks.length, id).toBeGreaterThan(0);
+      for (const c of checks) expect(Object.keys(CHECKS), id).toContain(c.check);
     }
   });
 

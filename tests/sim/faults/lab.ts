@@ -7,6 +7,8 @@ import { seedProcedure } from '../../../src/content/procedures';
 import { applyScenarioFaults, findFault, performSteps, procedureForm, type Fault } from '../../../src/sim/faults';
 import { LabWorld } from '../../../src/sim/world';
 import { pooledKeys } from '../../helpers/key-pool';
+import { runCheck } from '../../../src/content/checks';
+import { fixedChecks } from '../../../src/content/fault-fixed';
 
 export const PHONE = 'SEP682C7B5C2342';
 export const START = Date.UTC(2026, 2, 16, 13, 0);
@@ -82,6 +84,8 @@ export async function expectFixed(lab: FaultLab): Promise<void> {
   const refused = await applyFixes(lab);
   expect(refused).toEqual([]);
   const { world } = lab;
+  // The Faults page's "Fixed": each fault's cause is gone, by the checks the exercises grade with.
+  for (const f of lab.faults) for (const c of fixedChecks(f.id)) expect(runCheck(world, c), `${f.id} fixed: ${c.check}`).toMatchObject({ passed: true });
   expect(world.lsc(PHONE)).toBe('Installed');
   expect(world.certificateOperationStatus(PHONE)).toBe('Upgrade Success');
   const lsc = world.phoneContext(PHONE)!.flash.lsc!;
@@ -105,6 +109,10 @@ export function describeFault(id: string, symptoms: (lab: FaultLab, s: ReturnTyp
     }, 180_000);
     it('shows its symptoms on the phone, in CUCM, in the traces and on the wire', async () => {
       await symptoms(lab, surfaces(lab.world));
+    });
+    it('is not yet fixed: at least one of its "fixed" checks fails', () => {
+      const results = fixedChecks(id).map((c) => runCheck(lab.world, c));
+      expect(results.some((r) => !r.passed), JSON.stringify(results)).toBe(true);
     });
     it('the documented fix, done with the learner\'s own actions, ends in LSC Installed / Upgrade Success', async () => {
       await expectFixed(lab);

@@ -1,0 +1,85 @@
+/** Goals and shapes several exercises share. */
+import { seedProcedure } from '../procedures';
+import type { FixStep } from '../../sim/faults';
+import { FAULT_HINTS } from './fault-hints';
+import type { Exercise, ExerciseText, Goal } from './types';
+
+export const LSC_FROM_CAPF: Goal = {
+  id: 'lsc-from-capf',
+  label: { en: '{device} holds an LSC issued by this cluster’s CAPF' },
+  check: { check: 'phone.lscFromThisCapf' },
+};
+
+export const UPGRADE_SUCCESS: Goal = {
+  id: 'upgrade-success',
+  label: { en: 'CUCM shows Certificate Operation Status “Upgrade Success” for {device}' },
+  check: { check: 'phone.operationStatus', args: { status: 'Upgrade Success' } },
+};
+
+export const CAPF_ACTIVATED: Goal = {
+  id: 'capf-activated',
+  label: { en: 'Cisco Certificate Authority Proxy Function is activated on {publisher}' },
+  check: { check: 'service.activated', args: { service: 'capf' } },
+};
+
+export const CAPF_RUNNING: Goal = {
+  id: 'capf-running',
+  label: { en: 'Cisco Certificate Authority Proxy Function is running on {publisher}' },
+  check: { check: 'service.running', args: { service: 'capf' } },
+};
+
+export const ITLS_CARRY_CAPF: Goal = {
+  id: 'itls-carry-capf',
+  label: { en: 'Every TFTP server’s ITL carries the CAPF certificate CAPF uses now' },
+  check: { check: 'tftp.itlCarriesCurrentCapf' },
+};
+
+/**
+ * The DNS lab's name (the fault `dns.capf-host-missing` defines the publisher as PUB11.<domain>): graded on
+ * the record itself, so defining the publisher by its address instead does not count as fixing DNS.
+ */
+export const DNS_RESOLVES: Goal = {
+  id: 'dns-resolves',
+  label: { en: 'PUB11.brianw2.lab resolves to {publisherIp} in DNS' },
+  check: { check: 'dns.resolves', args: { name: 'PUB11.brianw2.lab' } },
+};
+
+export const NOT_LATE: Goal = {
+  id: 'not-late',
+  label: { en: 'The operation for {device} is pending with Operation Completes By still ahead, or has completed' },
+  check: { check: 'phone.operationNotLate' },
+};
+
+export const CAPF_VALID: Goal = {
+  id: 'capf-valid',
+  label: { en: 'The CAPF certificate of {publisher} is within its validity' },
+  check: { check: 'capf.certificateValid' },
+};
+
+/** The locks every exercise has: the Faults page would name the cause, the scenario chooser would leave the exercise. */
+export const EXERCISE_LOCKS = ['faults', 'scenario'] as const;
+
+/**
+ * One of the article's troubleshooting cases: the lab starts with the fault and a failing operation; the
+ * goals are the fault's cause gone plus the LSC installed; the hints are the fault's ladder, the solution
+ * its documented fix.
+ */
+export function troubleshooting(spec: { id: string; version: number; fault: string; title: ExerciseText; brief: ExerciseText; cause: readonly Goal[] }): Exercise {
+  return {
+    id: spec.id,
+    version: spec.version,
+    kind: 'troubleshooting',
+    title: spec.title,
+    brief: spec.brief,
+    scenario: 'seed-lab',
+    faults: [spec.fault],
+    startsWithProcedure: true,
+    locks: EXERCISE_LOCKS,
+    goals: [...spec.cause, LSC_FROM_CAPF, UPGRADE_SUCCESS],
+    hints: FAULT_HINTS[spec.fault],
+    solution: (world, faults) => faults.flatMap((f) => f.fix(world)),
+  };
+}
+
+/** The seed procedure as learner actions (Save, Apply Config). */
+export const procedureSteps = (world: Parameters<typeof seedProcedure>[0]): FixStep[] => seedProcedure(world);

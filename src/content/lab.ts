@@ -1,0 +1,74 @@
+/**
+ * A lab as data, and its rebuild (DESIGN principle 4; issue "Replay that holds in any world, on any day"):
+ * `scenario + seed + start + [recorded actions]`, plus, for an exercise, the exercise whose setup is rebuilt
+ * from its definition rather than replayed. Replaying a recipe in a fresh world — after a reload, from a share
+ * link, when a teacher verifies a completion code — gives the same outcome: each action is done at the same
+ * virtual instant and at the same point among the events of that instant, and the artefacts it carries are
+ * named by role.
+ */
+import { applyScenarioFaults, findFault, type Fault } from '../sim/faults';
+import type { KeySource } from '../sim/install';
+import { LabWorld, type RecordedAction } from '../sim/world';
+import { exerciseFaults, setUpExercise } from './exercises/run';
+import { findExercise, type Exercise } from './exercises';
+import { SCENARIOS } from './scenarios';
+import { classVariant } from './variants';
+
+/**
+ * The simulation's version: bumped whenever a change to the world can change what a replay of the same
+ * actions leads to. Completion codes and share links name it; a code of another version is reported as such.
+ */
+export const SIM_VERSION = 1;
+
+export interface LabRecipe {
+  scenario: string;
+  seed: number | string;
+  /** The virtual start (epoch ms): a code verifies on any later day because it carries it. */
+  start: number;
+  /** Faults the lab was started with (the free lab; an exercise's are derived from it and the seed). */
+  faults: readonly string[];
+  /** Class mode: the scenario is this seed's per-student variant. */
+  classMode?: boolean;
+  /** The exercise whose setup the lab starts with. */
+  exercise?: string;
+  /** In order: the free lab's setup and learner actions; an exercise's learner actions only. */
+  actions: readonly RecordedAction[];
+}
+
+export type BuildResult =
+  | { ok: true; world: LabWorld; exercise?: Exercise; faults: string[]; refused: string[] }
+  | { ok: false; error: string };
+
+/** Check what a recipe names before building anything: a clear reason instead of a half-built lab. */
+export function recipeProblem(recipe: LabRecipe): string | null {
+  if (!SCENARIOS[recipe.scenario]) return `The lab names a scenario this version does not have: "${recipe.scenario}".`;
+  if (recipe.exercise !== undefined) {
+    const exercise = findExercise(recipe.exercise);
+    if (!exercise) return `The lab names an exercise this version does not have: "${recipe.exercise}".`;
+    if (exercise.scenario !== recipe.scenario) return `The exercise "${recipe.exercise}" does not run on the scenario "${recipe.scenario}".`;
+  }
+  const unknown = recipe.faults.find((id) => !findFault(id));
+  if (unknown) return `The lab names a fault this version does not have: "${unknown}".`;
+  return null;
+}
+
+/** Build the lab a recipe describes and replay its actions; `until` lets it run on to a later virtual time. */
+export async function buildLab(recipe: LabRecipe, options: { keySource?: KeySource; until?: number } = {}): Promise<BuildResult> {
+  const problem = recipeProblem(recipe);
+  if (problem) return { ok: false, error: problem };
+  const exercise = recipe.exercise ? findExercise(recipe.exercise) : undefined;
+  const faultIds = exercise ? exerciseFaults(exercise, recipe.seed) : [...recipe.faults];
+  const faults = faultIds.map((id) => findFault(id)).filter((f): f is Fault => Boolean(f));
+  let scenario = SCENARIOS[recipe.scenario];
+  if (recipe.classMode) scenario = classVariant(scenario, recipe.seed);
+  const world = await LabWorld.create({ scenario: applyScenarioFaults(scenario, faults), seed: recipe.seed, start: recipe.start, keySource: options.keySource });
+  const refused: string[] = [];
+  if (exercise) refused.push(...(await setUpExercise(world, exercise, faultIds)));
+  for (const { at, n, by, action } of recipe.actions) {
+    await world.replayTo(at, n ?? 0);
+    const r = await world.act(action, by ?? 'learner');
+    if (!r.ok) refused.push(`${action.type}: ${r.error}`);
+  }
+  if (options.until !== undefined && options.until > world.now) await world.runUntil(options.until);
+  return { ok: true, world, exercise, faults: faultIds, refused };
+}
