@@ -17,7 +17,6 @@
  */
 import * as asn1js from 'asn1js';
 import {
-  AttributeTypeAndValue,
   Certificate,
   PublicKeyInfo,
   RelativeDistinguishedNames,
@@ -37,7 +36,7 @@ import {
   subjectKeyIdentifierExtension,
 } from './extensions';
 import { keySpecOf, signatureHashFor } from './keys';
-import { DN_OIDS, toRdns, type DistinguishedName } from './names';
+import { fromRdns, toRdns, type DistinguishedName, type DnAttributeType } from './names';
 import { describePublicKeyInfo, parseUntrustedCertificate } from './parse';
 import {
   lscProfile,
@@ -59,12 +58,57 @@ export const MANUFACTURING_CA_SUBJECT: DistinguishedName = [
   ['CN', 'Cisco Manufacturing CA SHA2'],
 ];
 
-/** MIC subject `CN=<model>-<device name>, O=Cisco Systems Inc.` (Online CA LSCs use this CN form, [C S17]). */
-export function micSubject(model: string, deviceName: string): DistinguishedName {
+/** A phone as its certificates name it: product id, CUCM device name and the serial number on its label. */
+export interface PhoneIdentity {
+  /** Product id, e.g. "CP-8845". */
+  model: string;
+  /** CUCM device name, e.g. "SEP682C7B5C2342". */
+  deviceName: string;
+  /** Cisco serial number, e.g. "FCH2133E8B9". */
+  serialNumber: string;
+}
+
+/**
+ * `CP-8845-SEP682C7B5C2342`: the CN of a phone's MIC and of its LSC, and the name it gives TVS. TAC 215014
+ * (MIC `CN=CP-8861-SEP…`), TAC 213407 (LSC `CN=CP-8861-SEPB000B4BA0AEE`), TAC 214501 ("Issued Common Name: The
+ * phone's model appended by the device name").
+ */
+export function phoneCommonName(phone: Pick<PhoneIdentity, 'model' | 'deviceName'>): string {
+  return `${phone.model}-${phone.deviceName}`;
+}
+
+/** The serialNumber attribute of a phone's MIC and LSC: `PID:CP-8861 SN:FCH2133E8B9` (TAC 215014, 213407). */
+export function phoneSerialAttribute(phone: Pick<PhoneIdentity, 'model' | 'serialNumber'>): string {
+  return `PID:${phone.model} SN:${phone.serialNumber}`;
+}
+
+/**
+ * MIC subject as a real phone's console prints it (TAC 215014):
+ * `/serialNumber=PID:CP-8861 SN:FCH2133E8B9/O=Cisco Systems Inc./OU=CTG/CN=CP-8861-SEP…` — encoded in that order.
+ */
+export function micSubject(phone: PhoneIdentity): DistinguishedName {
   return [
+    ['serialNumber', phoneSerialAttribute(phone)],
     ['O', 'Cisco Systems Inc.'],
-    ['CN', `${model}-${deviceName}`],
+    ['OU', 'CTG'],
+    ['CN', phoneCommonName(phone)],
   ];
+}
+
+/** The issuer attributes an LSC subject repeats (TAC 213407: C, O and OU of the CAPF certificate; no ST, no L). */
+const LSC_ISSUER_ATTRIBUTES = new Set(['C', 'O', 'OU']);
+
+/**
+ * The LSC subject CUCM's CAPF writes, as a real phone's console prints it (TAC 213407, domain.md §14.1):
+ *
+ *   subject `/serialNumber=PID:CP-8861 SN:FCH18198CNQ/C=AU/O=stormin/OU=IST/CN=CP-8861-SEPB000B4BA0AEE`
+ *   issuer  `/C=AU/O=stormin/OU=IST/CN=CAPF-a7fb32bf/ST=NSQ/L=Sydney`
+ *
+ * serialNumber first, then the issuer's C, O and OU in the issuer's order, then CN = `<model>-<device name>`.
+ */
+export function lscSubject(issuer: ReadonlyArray<readonly [string, string]>, phone: PhoneIdentity): DistinguishedName {
+  const kept = issuer.filter(([type]) => LSC_ISSUER_ATTRIBUTES.has(type)) as Array<[DnAttributeType, string]>;
+  return [['serialNumber', phoneSerialAttribute(phone)], ...kept, ['CN', phoneCommonName(phone)]];
 }
 
 const DAY_MS = 86_400_000;
@@ -251,10 +295,7 @@ export async function createMic(req: {
   caCertificate: Uint8Array;
   caPrivateKey: CryptoKey;
   publicKey: CryptoKey;
-  /** Phone model as it appears in the MIC CN, e.g. "CP-8845". */
-  model: string;
-  /** CUCM device name, e.g. "SEP682C7B5C2342". */
-  deviceName: string;
+  phone: PhoneIdentity;
   serialNumber: Uint8Array;
   notBefore: Date;
   notAfter: Date;
@@ -263,7 +304,7 @@ export async function createMic(req: {
   return signCertificate({
     serialNumber: req.serialNumber,
     issuer: cloneName(ca.subject),
-    subject: toRdns(micSubject(req.model, req.deviceName)),
+    subject: toRdns(micSubject(req.phone)),
     notBefore: req.notBefore,
     notAfter: req.notAfter,
     subjectPublicKeyInfo: await publicKeyInfoOf(req.publicKey),
@@ -271,30 +312,6 @@ export async function createMic(req: {
     authorityKeyId: await authorityKeyId(ca),
     signingKey: req.caPrivateKey,
   });
-}
-
-/**
- * The LSC subject: the issuer's Name with its CN value replaced by the device name, every other RDN kept
- * byte for byte and in the issuer's order (domain.md §6.6 "O/OU/L/ST/C copied from issuer"). An issuer
- * without a CN gets the CN appended.
- */
-function lscSubject(issuerSubject: RelativeDistinguishedNames, deviceName: string): RelativeDistinguishedNames {
-  const sequence = asn1js.fromBER(issuerSubject.toSchema().toBER(false)).result as asn1js.Sequence;
-  const cn = () =>
-    new AttributeTypeAndValue({ type: DN_OIDS.CN, value: new asn1js.Utf8String({ value: deviceName }) }).toSchema();
-  let replaced = false;
-  const rdns = sequence.valueBlock.value.map((rdn) => {
-    const atvs = (rdn as asn1js.Set).valueBlock.value.map((atv) => {
-      const type = ((atv as asn1js.Sequence).valueBlock.value[0] as asn1js.ObjectIdentifier).valueBlock.toString();
-      if (type !== DN_OIDS.CN) return atv;
-      replaced = true;
-      return cn();
-    });
-    return new asn1js.Set({ value: atvs });
-  });
-  if (!replaced) rdns.push(new asn1js.Set({ value: [cn()] }));
-  const der = new asn1js.Sequence({ value: rdns }).toBER(false);
-  return new RelativeDistinguishedNames({ schema: asn1js.fromBER(der).result });
 }
 
 /**
@@ -329,8 +346,8 @@ export interface LscRequest {
   /** The CAPF certificate (or the issuing CA's) whose subject becomes the LSC's issuer. */
   issuerCertificate: Uint8Array;
   issuerPrivateKey: CryptoKey;
-  /** CUCM device name, e.g. "SEP682C7B5C2342": the LSC's CN and its SAN URI. */
-  deviceName: string;
+  /** The phone the LSC is for: its subject (serialNumber, CN) and SAN URI (the device name). */
+  phone: PhoneIdentity;
   serialNumber: Uint8Array;
   notBefore: Date;
   /** CAPF service parameter "Duration Of Certificate Validity (in days)" (1–1825, domain.md §2.5). */
@@ -342,24 +359,24 @@ export interface LscRequest {
  * not signed, or whose signature does not verify is refused with a message, as CAPF refuses it.
  */
 export async function issueLsc(req: LscRequest): Promise<Decoded<Uint8Array>> {
-  if (!req.deviceName) throw new Error('issueLsc needs the device name.');
+  if (!req.phone?.deviceName) throw new Error('issueLsc needs the device name.');
   if (!Number.isInteger(req.validityDays) || req.validityDays < 1) {
     throw new Error('validityDays must be a whole number of days ≥ 1.');
   }
   const accepted = await acceptCsr(req.csr);
-  if (!accepted.ok) return { ok: false, error: `CAPF refused to sign an LSC for ${req.deviceName}. ${accepted.error}` };
+  if (!accepted.ok) return { ok: false, error: `CAPF refused to sign an LSC for ${req.phone.deviceName}. ${accepted.error}` };
   const issuer = validIssuer(req.issuerCertificate, 'CAPF');
   if (!issuer.ok) return issuer;
   const notAfter = new Date(req.notBefore.getTime() + req.validityDays * DAY_MS);
   const der = await signCertificate({
     serialNumber: req.serialNumber,
     issuer: cloneName(issuer.value.subject),
-    subject: lscSubject(issuer.value.subject, req.deviceName),
+    subject: toRdns(lscSubject(fromRdns(issuer.value.subject), req.phone)),
     notBefore: req.notBefore,
     notAfter,
     subjectPublicKeyInfo: accepted.value.csr.subjectPublicKeyInfo,
     profile: lscProfile(accepted.value.keyKind),
-    extraExtensions: [subjectAltNameUriExtension(req.deviceName)],
+    extraExtensions: [subjectAltNameUriExtension(req.phone.deviceName)],
     authorityKeyId: await authorityKeyId(issuer.value),
     signingKey: req.issuerPrivateKey,
   });

@@ -26,8 +26,9 @@ import { deleteTrustCertificate, generateCsr, IDENTITY_PURPOSES, regenerateCerti
 import { SIP_PORT } from './phone/phone.machine';
 import { SERVICE_NAMES, type ServiceKey } from './scenario';
 import { parseOperationCompletesBy } from './time';
-import { PHONE_MODELS } from './phone/models';
-import { createMic } from '../pki/certificates';
+import { ciscoSerialNumber, PHONE_MODELS } from './phone/models';
+import { createMic, phoneCommonName } from '../pki/certificates';
+import { phoneIdentity } from './cucm/capf-session.machine';
 import { generateKeyPair } from '../pki/keys';
 import { fromPem } from '../pki/encode';
 import { describeCertificate } from '../pki/parse';
@@ -322,18 +323,19 @@ export async function applyAction(world: LabWorld, action: LabAction): Promise<A
       if (!model) return fail(`There is no phone model ${action.model} in the lab (known: ${Object.keys(PHONE_MODELS).join(', ')}).`);
       const keys = await generateKeyPair({ kind: 'RSA', bits: 2048 });
       const made = world.now;
+      // Another handset is another serial number (on its MIC and, later, its LSC).
+      const serial = ciscoSerialNumber(env.random.fork(`${action.device}/serial/${made}`), made - 30 * 86400000);
       const mic = await createMic({
         caCertificate: world.installed.manufacturingCa.der,
         caPrivateKey: world.installed.manufacturingCa.keys.privateKey,
         publicKey: keys.publicKey,
-        model: model.model,
-        deviceName: action.device,
+        phone: { model: model.model, deviceName: action.device, serialNumber: serial },
         serialNumber: env.random.fork(`${action.device}/MIC/${made}`).serialNumber(),
         notBefore: new Date(made - 30 * 86400000),
         notAfter: new Date(made + 3650 * 86400000),
       });
-      env.db.setDeviceType(action.device, model.deviceType, `${model.deviceType} - Standard SIP Non-Secure Profile`);
-      await world.replacePhone(action.device, action.model, { der: mic, keys });
+      env.db.setDeviceType(action.device, model.deviceType, `${model.deviceType} - Standard SIP Non-Secure Profile`, serial);
+      await world.replacePhone(action.device, action.model, { der: mic, keys }, serial);
       return { ok: true };
     }
     case 'lab.ca.sign': {
@@ -347,7 +349,9 @@ export async function applyAction(world: LabWorld, action: LabAction): Promise<A
       if (!decoded.ok) return fail(`Import failed: ${decoded.error}`);
       const info = describeCertificate(decoded.value);
       if (!info.ok) return fail(`Import failed: ${info.error}`);
-      if (commonName(info.value.subject) !== action.device) return fail(`Import failed: the certificate is for ${commonName(info.value.subject) || 'no device'}, not ${action.device}.`);
+      // The LSC's CN is <model>-<device name> (TAC 213407, 214501), whoever signed it.
+      const expectedCn = phoneCommonName(phoneIdentity(env, action.device));
+      if (commonName(info.value.subject) !== expectedCn) return fail(`Import failed: the certificate is for ${commonName(info.value.subject) || 'no device'}, not ${expectedCn}.`);
       if (!env.db.capfCsrs[action.device]) return fail(`Import failed: CAPF holds no CSR for ${action.device}.`);
       env.db.importOfflineCertificate(action.device, decoded.value);
       return { ok: true, output: `Certificate for ${action.device} imported; CAPF delivers it at the phone's next CAPF session.` };

@@ -16,7 +16,7 @@ import type { ClusterDatabase, PhoneRecord } from './cucm/database';
 import type { Random } from './random';
 import type { Scenario } from './scenario';
 import type { PhoneCredential } from './phone/capf-client.machine';
-import { PHONE_MODELS } from './phone/models';
+import { ciscoSerialNumber, PHONE_MODELS } from './phone/models';
 
 const DAY = 86400000;
 
@@ -105,6 +105,8 @@ export async function installLab(
     notAfter: new Date(manufactured + 15 * 365 * DAY),
   });
   const mics = new Map<string, PhoneCredential>();
+  // Every phone has a serial number on its label; a scenario may give one, else the seed draws it.
+  for (const phone of scenario.phones) phone.serialNumber ??= ciscoSerialNumber(random.fork(`${phone.deviceName}/serial`), manufactured);
   for (const phone of scenario.phones) {
     jobs.push(
       (async () => {
@@ -113,8 +115,7 @@ export async function installLab(
           caCertificate: caDer,
           caPrivateKey: caKeys.privateKey,
           publicKey: keys.publicKey,
-          model: phone.model,
-          deviceName: phone.deviceName,
+          phone: { model: phone.model, deviceName: phone.deviceName, serialNumber: phone.serialNumber! },
           serialNumber: random.fork(`${phone.deviceName}/MIC`).serialNumber(),
           notBefore: new Date(manufactured),
           notAfter: new Date(manufactured + 10 * 365 * DAY),
@@ -148,6 +149,7 @@ export async function installLab(
     const record: PhoneRecord = {
       deviceName: phone.deviceName,
       deviceType: model.deviceType,
+      serialNumber: phone.serialNumber,
       description: phone.description,
       devicePool: 'Default',
       securityProfile: `${model.deviceType} - Standard SIP Non-Secure Profile`,
@@ -222,7 +224,7 @@ async function carryOverFromOtherCluster(
         csr,
         issuerCertificate: capf.der,
         issuerPrivateKey: capf.keys.privateKey,
-        deviceName: phone.deviceName,
+        phone: { model: phone.model, deviceName: phone.deviceName, serialNumber: phone.serialNumber ?? '' },
         serialNumber: random.fork(`${phone.deviceName}/old-LSC`).serialNumber(),
         notBefore: new Date(at + DAY),
         validityDays: 1825,

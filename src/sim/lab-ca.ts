@@ -10,6 +10,7 @@ import { fromPem, toPem, type Decoded } from '../pki/encode';
 import { generateKeyPair } from '../pki/keys';
 import { commonName, type DistinguishedName } from '../pki/names';
 import type { SimEnv } from './env';
+import { phoneIdentity } from './cucm/capf-session.machine';
 
 const DAY = 86400000;
 
@@ -59,7 +60,7 @@ export async function signWithLabCa(env: SimEnv, csrPem: string): Promise<Decode
   if (cn.startsWith('CAPF-')) {
     signed = await signCsrAsCa({ csr: csr.value, caCertificate: ca.der, caPrivateKey: ca.keys.privateKey, serialNumber, notBefore: new Date(now), notAfter: new Date(now + 5 * 365 * DAY), profile: 'CAPF' });
   } else if (/^SEP[0-9A-F]{12}$/i.test(cn)) {
-    signed = await issueLsc({ csr: csr.value, issuerCertificate: ca.der, issuerPrivateKey: ca.keys.privateKey, deviceName: cn, serialNumber, notBefore: new Date(now), validityDays: env.db.capfParameters.durationOfCertificateValidity });
+    signed = await issueLsc({ csr: csr.value, issuerCertificate: ca.der, issuerPrivateKey: ca.keys.privateKey, phone: phoneIdentity(env, cn.toUpperCase()), serialNumber, notBefore: new Date(now), validityDays: env.db.capfParameters.durationOfCertificateValidity });
   } else {
     return { ok: false, error: `This CA signs CAPF requests (CN CAPF-…) and phone requests (CN SEP…), not "${cn || 'an empty name'}".` };
   }

@@ -33,6 +33,11 @@ export interface PhoneSpec {
   tftpNode: string;
   description: string;
   /**
+   * The serial number on the phone's label (its MIC and LSC carry it as `PID:<model> SN:<serial>`). Optional:
+   * when absent the lab draws a plausible one from the seed (phone/models.ts `ciscoSerialNumber`).
+   */
+  serialNumber?: string;
+  /**
    * What the phone brings from an earlier life: the trust list and/or the LSC of another cluster it was
    * registered to before (domain.md §2.9 "secure phone moved to another cluster", §11 F21).
    */

@@ -65,7 +65,7 @@ async function timed(f: () => Promise<unknown>): Promise<number> {
 async function rawEnrolment(spec: KeySpec, capf: { der: Uint8Array; key: CryptoKey }, device: string, serial: Uint8Array) {
   const keys = await generateKeyPair(spec);
   const csr = await createCsr({ subject: [['CN', device]], keys });
-  const lsc = await issueLsc({ csr, issuerCertificate: capf.der, issuerPrivateKey: capf.key, deviceName: device, serialNumber: serial, notBefore: new Date(START), validityDays: 1825 });
+  const lsc = await issueLsc({ csr, issuerCertificate: capf.der, issuerPrivateKey: capf.key, phone: { model: 'CP-8845', deviceName: device, serialNumber: 'FCH2229A1B2' }, serialNumber: serial, notBefore: new Date(START), validityDays: 1825 });
   if (!lsc.ok) throw new Error(lsc.error);
 }
 

@@ -42,6 +42,9 @@ describe('npm run lab', () => {
     // The check the issue names, exactly as an engineer types it (no -attime: the lab's dates are real).
     const verify = spawnSync('openssl', ['verify', '-CAfile', 'CAPF.pem', 'LSC.pem'], { cwd: join(out, 'certificates'), encoding: 'utf8' });
     expect(verify.stdout.trim()).toBe('LSC.pem: OK');
+    // The subject CUCM's CAPF writes (TAC 213407: /serialNumber=PID:CP-8861 SN:FCH18198CNQ/C=AU/O=stormin/OU=IST/CN=CP-8861-SEP…).
+    const subject = spawnSync('openssl', ['x509', '-in', 'LSC.pem', '-noout', '-subject', '-nameopt', 'oneline'], { cwd: join(out, 'certificates'), encoding: 'utf8' });
+    expect(subject.stdout.trim()).toMatch(/^subject=serialNumber = PID:CP-8845 SN:FCH\d{4}[0-9A-Z]{4}, C = US, O = Cisco Systems, OU = TAC, CN = CP-8845-SEP682C7B5C2342$/);
     const mic = openssl(['verify', '-CAfile', 'ca.pem', 'mic.pem'], {
       'ca.pem': readFileSync(join(out, 'certificates/Cisco_Manufacturing_CA_SHA2.pem')),
       'mic.pem': readFileSync(join(out, 'certificates/SEP682C7B5C2342-MIC.pem')),
@@ -93,7 +96,7 @@ describe('npm run lab', () => {
     const out = outDir();
     expect(lab(['--scenario', 'dot1x-lab', '--procedure', '--out', out]).status).toBe(0);
     expect(readFileSync(join(out, 'logs/radius.txt'), 'utf8')).toMatch(/5400 Authentication failed: 12514/);
-    expect(readFileSync(join(out, 'logs/radius.txt'), 'utf8')).toMatch(/5200 Authentication succeeded: SEP682C7B5C2342 issued by CAPF-7f0ae8d7/);
+    expect(readFileSync(join(out, 'logs/radius.txt'), 'utf8')).toMatch(/5200 Authentication succeeded: CP-8845-SEP682C7B5C2342 issued by CAPF-7f0ae8d7/);
   });
 
   it('an unknown scenario or fault, or a missing --out, exits non-zero with a clear message', () => {

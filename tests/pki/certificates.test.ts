@@ -17,6 +17,8 @@ import { asn1parse, verifyCertificate, x509Text } from '../helpers/openssl';
 import { daysAfter, DAY_MS, keysFor, LAB_DAY, makeCapf, nextSerial, RSA2048 } from './fixtures';
 
 const DEVICE = 'SEP682C7B5C2342';
+/** The seed's CP-8845, with a serial number of the real form (TAC 213407, 215014). */
+const PHONE = { model: 'CP-8845', deviceName: DEVICE, serialNumber: 'FCH2229A1B2' };
 const SOON = daysAfter(LAB_DAY, 1);
 const SEED_CAPF_DN = 'C = US, O = Cisco Systems, OU = TAC, CN = CAPF-7f0ae8d7, ST = MA, L = Boxborough';
 
@@ -38,7 +40,7 @@ async function lscFrom(capf: { keys: CryptoKeyPair; certificate: Uint8Array }, c
     csr,
     issuerCertificate: capf.certificate,
     issuerPrivateKey: capf.keys.privateKey,
-    deviceName: DEVICE,
+    phone: PHONE,
     serialNumber: nextSerial(),
     notBefore: LAB_DAY,
     validityDays,
@@ -190,8 +192,7 @@ describe('the factory certificate (MIC) and its simulated manufacturing CA', () 
       caCertificate: ca,
       caPrivateKey: caKeys.privateKey,
       publicKey: phoneKeys.publicKey,
-      model: 'CP-8845',
-      deviceName: DEVICE,
+      phone: PHONE,
       serialNumber: nextSerial(),
       notBefore: new Date('2019-06-01T00:00:00Z'),
       notAfter: new Date('2029-06-01T00:00:00Z'),
@@ -204,7 +205,8 @@ describe('the factory certificate (MIC) and its simulated manufacturing CA', () 
     expect(extension(caText, 'X509v3 Basic Constraints')).toBe('X509v3 Basic Constraints: critical\nCA:TRUE');
 
     const micText = x509Text(mic);
-    expect(micText).toContain('Subject: O = Cisco Systems Inc., CN = CP-8845-SEP682C7B5C2342\n');
+    // A real MIC (TAC 215014): /serialNumber=PID:CP-8861 SN:FCH2133E8B9/O=Cisco Systems Inc./OU=CTG/CN=CP-8861-SEP…
+    expect(micText).toContain('Subject: serialNumber = PID:CP-8845 SN:FCH2229A1B2, O = Cisco Systems Inc., OU = CTG, CN = CP-8845-SEP682C7B5C2342\n');
     expect(micText).toContain('Issuer: O = Cisco, OU = Simulated by LSC Lab - not a Cisco certificate, CN = Cisco Manufacturing CA SHA2\n');
     expect(micText).toContain('Signature Algorithm: sha256WithRSAEncryption');
     expect(extension(micText, 'X509v3 Basic Constraints')).toBe('X509v3 Basic Constraints: critical\nCA:FALSE');
@@ -219,12 +221,14 @@ describe('the factory certificate (MIC) and its simulated manufacturing CA', () 
 });
 
 describe('CAPF issues the LSC from the phone CSR (Install/Upgrade)', () => {
-  it('the RSA-2048 LSC: CN = device name under the CAPF organisation, issuer = CAPF, the LSC profile, verified by openssl', async () => {
+  it('the RSA-2048 LSC: serialNumber, the CAPF\'s C/O/OU and CN = <model>-<device name>, issuer = CAPF, the LSC profile, verified by openssl', async () => {
     const capf = await makeCapf();
     const lsc = await lscFrom(capf, await phoneCsr(RSA2048));
     const text = x509Text(lsc);
     expect(text).toContain(`Issuer: ${SEED_CAPF_DN}\n`);
-    expect(text).toContain('Subject: C = US, O = Cisco Systems, OU = TAC, CN = SEP682C7B5C2342, ST = MA, L = Boxborough\n');
+    // A real CUCM LSC (TAC 213407): /serialNumber=PID:CP-8861 SN:FCH18198CNQ/C=AU/O=stormin/OU=IST/CN=CP-8861-SEPB000B4BA0AEE
+    // under the issuer /C=AU/O=stormin/OU=IST/CN=CAPF-a7fb32bf/ST=NSQ/L=Sydney: no ST, no L.
+    expect(text).toContain('Subject: serialNumber = PID:CP-8845 SN:FCH2229A1B2, C = US, O = Cisco Systems, OU = TAC, CN = CP-8845-SEP682C7B5C2342\n');
     expect(text).toContain('Signature Algorithm: sha256WithRSAEncryption');
     expect(text).toContain('Not Before: Mar 15 14:00:00 2021 GMT');
     expect(text).toContain('Not After : Mar 14 14:00:00 2026 GMT'); // 1825 days later
@@ -295,7 +299,7 @@ describe('CAPF issues the LSC from the phone CSR (Install/Upgrade)', () => {
       code: 'untrusted',
       reason:
         'No valid certificate paths found: a certificate named CAPF-7f0ae8d7 is present, but its key did not sign ' +
-        'SEP682C7B5C2342 (a different CAPF-7f0ae8d7: regenerated, or from another cluster).',
+        'CP-8845-SEP682C7B5C2342 (a different CAPF-7f0ae8d7: regenerated, or from another cluster).',
     });
   });
 
@@ -310,7 +314,7 @@ describe('CAPF issues the LSC from the phone CSR (Install/Upgrade)', () => {
         csr: tampered,
         issuerCertificate: capf.certificate,
         issuerPrivateKey: capf.keys.privateKey,
-        deviceName: DEVICE,
+        phone: PHONE,
         serialNumber: nextSerial(),
         notBefore: LAB_DAY,
         validityDays: 1825,
@@ -334,7 +338,7 @@ describe('CAPF issues the LSC from the phone CSR (Install/Upgrade)', () => {
           csr,
           issuerCertificate: capf.certificate,
           issuerPrivateKey: capf.keys.privateKey,
-          deviceName: DEVICE,
+          phone: PHONE,
           serialNumber: nextSerial(),
           notBefore: LAB_DAY,
           validityDays: 1825,

@@ -54,8 +54,9 @@ describe('CAPF operations', () => {
     await operate(world, { certificateOperation: 'Troubleshoot', authenticationMode: 'By Null String' });
     expect(world.certificateOperationStatus(PHONE)).toBe('Troubleshoot Success');
     const trace = world.env.log.text('capf-trace');
-    expect(trace).toMatch(/Fetched LSC \(L=Boxborough, ST=MA, CN=SEP682C7B5C2342, OU=TAC, O=Cisco Systems, C=US\):\n-----BEGIN CERTIFICATE-----/);
-    expect(trace).toMatch(/Fetched MIC \(CN=CP-8845-SEP682C7B5C2342, O=Cisco Systems Inc\.\):\n-----BEGIN CERTIFICATE-----/);
+    // Subjects of the real forms (TAC 213407 for the LSC, 215014 for the MIC), printed last RDN first as CUCM's Java does.
+    expect(trace).toMatch(/Fetched LSC \(CN=CP-8845-SEP682C7B5C2342, OU=TAC, O=Cisco Systems, C=US, serialNumber=PID:CP-8845 SN:FCH\w+\):\n-----BEGIN CERTIFICATE-----/);
+    expect(trace).toMatch(/Fetched MIC \(CN=CP-8845-SEP682C7B5C2342, OU=CTG, O=Cisco Systems Inc\., serialNumber=PID:CP-8845 SN:FCH\w+\):\n-----BEGIN CERTIFICATE-----/);
     // Troubleshoot leaves the LSC where it is.
     expect(world.lsc(PHONE)).toBe('Installed');
   });
@@ -126,7 +127,7 @@ describe('authentication modes', () => {
     const first = lscInfo(world)!;
     await operate(world, { authenticationMode: 'By Existing Certificate (precedence to LSC)' });
     expect(world.certificateOperationStatus(PHONE)).toBe('Upgrade Success');
-    expect(world.env.log.text('capf-trace')).toMatch(/LSC SEP682C7B5C2342 issued by CAPF-7f0ae8d7 verified/);
+    expect(world.env.log.text('capf-trace')).toMatch(/LSC CP-8845-SEP682C7B5C2342 issued by CAPF-7f0ae8d7 verified/);
     expect(lscInfo(world)!.serialNumber).not.toEqual(first.serialNumber);
   });
 

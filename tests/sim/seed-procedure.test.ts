@@ -105,12 +105,21 @@ describe('installing an LSC on the CP-8845 with a null string, as in the seed ar
     expect(trace).toContain('Certificate Operation Status: Upgrade Success');
   });
 
-  it('the installed LSC: CN = device name, issued by the CAPF certificate, SHA-256, RSA 2048 — and openssl verifies it against CAPF.pem', () => {
+  it('the installed LSC: CN = CP-8845-SEP682C7B5C2342 with the serialNumber attribute, issued by the CAPF certificate, SHA-256, RSA 2048 — and openssl verifies it against CAPF.pem', () => {
     const lsc = world.phoneContext(PHONE)!.flash.lsc!;
     const info = describeCertificate(lsc.der);
     expect(info.ok).toBe(true);
     if (!info.ok) return;
-    expect(formatCucmName(info.value.subject)).toBe('L=Boxborough, ST=MA, CN=SEP682C7B5C2342, OU=TAC, O=Cisco Systems, C=US');
+    // A real CUCM LSC (TAC 213407): serialNumber=PID:CP-8861 SN:FCH18198CNQ, C, O, OU of the CAPF, CN=CP-8861-SEP…; no ST/L.
+    const serial = world.env.scenario.phones[0].serialNumber!;
+    expect(serial).toMatch(/^FCH\d{4}[0-9A-Z]{4}$/);
+    expect(info.value.subject).toEqual([
+      ['serialNumber', `PID:CP-8845 SN:${serial}`],
+      ['C', 'US'],
+      ['O', 'Cisco Systems'],
+      ['OU', 'TAC'],
+      ['CN', 'CP-8845-SEP682C7B5C2342'],
+    ]);
     expect(formatCucmName(info.value.issuer)).toBe('L=Boxborough, ST=MA, CN=CAPF-7f0ae8d7, OU=TAC, O=Cisco Systems, C=US');
     expect(info.value.signatureAlgorithmName).toBe('SHA256withRSA');
     expect(info.value.publicKey).toMatchObject({ kind: 'RSA', bits: 2048 });

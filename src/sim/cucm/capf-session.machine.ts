@@ -12,7 +12,8 @@
  */
 import { and, assign, enqueueActions, fromPromise, setup, type EventObject } from 'xstate';
 import { verifyChain } from '../../pki/chain';
-import { issueLsc } from '../../pki/certificates';
+import { issueLsc, type PhoneIdentity } from '../../pki/certificates';
+import { modelOfDeviceType } from '../phone/models';
 import { describeCertificate, importCertificateKey } from '../../pki/parse';
 import { exactBuffer, toHex, toPem } from '../../pki/encode';
 import { commonName, formatCucmName } from '../../pki/names';
@@ -89,6 +90,16 @@ function currentRecord(context: SessionContext): PhoneRecord | undefined {
   return context.deviceName ? context.env.db.phone(context.deviceName) : undefined;
 }
 
+/**
+ * The phone an LSC is for, as CAPF names it in the subject (TAC 213407): the product id from the device
+ * type, the device name, and the serial number CUCM holds for it.
+ */
+export function phoneIdentity(env: SimEnv, deviceName: string): PhoneIdentity {
+  const record = env.db.phone(deviceName);
+  const model = record ? modelOfDeviceType(record.deviceType) : undefined;
+  return { model: model?.model ?? record?.deviceType ?? '', deviceName, serialNumber: record?.serialNumber ?? '' };
+}
+
 /** The key CAPF asks for, from Key Order and the phone's CAPF version (S7: non-v3 phones always get RSA). */
 export function chooseKey(
   record: PhoneRecord,
@@ -131,7 +142,8 @@ async function verifyPhoneCredential(env: SimEnv, node: string, response: AuthRe
   const signatureOk = await crypto.subtle.verify(algorithm, key, exactBuffer(response.signedData), exactBuffer(signed));
   if (!signatureOk) return { ok: false, failure: 'Invalid Credentials', detail: 'SIGNED_DATA does not verify with the certificate key' };
   const cn = commonName(info.subject);
-  if (isLsc ? cn !== response.deviceName : !cn.endsWith(response.deviceName)) {
+  // MIC and LSC both name the phone `CN=<model>-<device name>` (TAC 215014, 213407).
+  if (!cn.endsWith(`-${response.deviceName}`)) {
     return { ok: false, failure: invalid, detail: `certificate CN ${cn} does not belong to ${response.deviceName}` };
   }
   const chain = await verifyChain({ leaf: cred.der, trusted, at });
@@ -159,12 +171,13 @@ export const capfSessionMachine = setup({
       const { env } = input;
       const capf = env.certs.identity(input.node, 'CAPF');
       if (!capf?.keys) return { ok: false as const, error: 'CAPF has no certificate' };
+      const phone = phoneIdentity(env, input.deviceName);
       const serialNumber = env.random.fork(`lsc/${input.deviceName}/${env.clock.now()}`).serialNumber();
       const notBefore = new Date(env.clock.now());
       const validityDays = env.db.capfParameters.durationOfCertificateValidity;
       const issued = await env.clock.work(
         50,
-        () => issueLsc({ csr: input.csr, issuerCertificate: capf.der, issuerPrivateKey: capf.keys!.privateKey, deviceName: input.deviceName, serialNumber, notBefore, validityDays }),
+        () => issueLsc({ csr: input.csr, issuerCertificate: capf.der, issuerPrivateKey: capf.keys!.privateKey, phone, serialNumber, notBefore, validityDays }),
         'LSC issue',
       );
       return { ...issued, serialNumber, notAfter: notBefore.getTime() + validityDays * 86400000 };

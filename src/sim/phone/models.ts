@@ -5,6 +5,7 @@
  * Durations are our model, chosen so the seed's "the phone shows it is generating keys" is visible.
  */
 import type { KeySpec } from '../../pki/keys';
+import type { Random } from '../random';
 
 export interface PhoneModel {
   /** Product id as the MIC and Find Phone show it: "CP-8845". */
@@ -62,10 +63,31 @@ export const PHONE_MODELS: Record<string, PhoneModel> = {
   },
 };
 
+/** The model behind a CUCM device type ("Cisco 8845" → CP-8845): CAPF knows a phone by its device record. */
+export function modelOfDeviceType(deviceType: string): PhoneModel | undefined {
+  return Object.values(PHONE_MODELS).find((m) => m.deviceType === deviceType);
+}
+
 export function keyGenerationMs(model: PhoneModel, spec: KeySpec): number {
   if (spec.kind === 'EC') {
     const factor = spec.curve === 'P-256' ? 1 : spec.curve === 'P-384' ? 2 : 4;
     return Math.round(model.ecKeygenSeconds * factor * 1000);
   }
   return Math.round(model.rsa1024KeygenSeconds * (spec.bits / 1024) ** 3 * 1000);
+}
+
+const SERIAL_CHARS = '0123456789ABCDEFGHIJKLMNPQRSTUVWXYZ';
+
+/**
+ * A plausible Cisco serial number for a phone made at `manufacturedAt`, in the 11-character form of the ones
+ * quoted in TAC 213407 and 215014 (`FCH18198CNQ`, `FCH2133E8B9`): a 3-letter plant code, the year of
+ * manufacture counted from 1996, the week of the year, and 4 characters. Which plant made the lab's phones is
+ * not known; the quoted phones come from "FCH", so the lab's do too. Seeded, like every other random fact.
+ */
+export function ciscoSerialNumber(random: Random, manufacturedAt: number): string {
+  const made = new Date(manufacturedAt);
+  const year = made.getUTCFullYear() - 1996;
+  const week = Math.min(52, Math.floor((made.getTime() - Date.UTC(made.getUTCFullYear(), 0, 1)) / (7 * 86400000)) + 1);
+  const tail = Array.from({ length: 4 }, () => SERIAL_CHARS[random.int(0, SERIAL_CHARS.length - 1)]).join('');
+  return `FCH${String(year).padStart(2, '0')}${String(week).padStart(2, '0')}${tail}`;
 }
