@@ -8,7 +8,8 @@
  * - the self-signed certificates a CUCM node generates per Certificate Purpose (CAPF, CallManager, TVS,
  *   CallManager-ECDSA, ITLRecovery — domain.md §3);
  * - a simulated "Cisco Manufacturing CA SHA2" and the MIC it signs into a phone at the factory (§10);
- * - the LSC that CAPF signs from the phone's request (§6.5 Install/Upgrade, §6.6 profile);
+ * - the LSC that CAPF signs from the phone's public key (§6.5 Install/Upgrade, §14.1–14.2, §6.6 profile),
+ *   and the one an enterprise CA signs from the request CAPF exports (Offline CA);
  * - a third-party CA signing CAPF's own CSR (Offline CA, §2.6).
  *
  * Signatures are SHA-256 with RSA (sha256WithRSAEncryption, RFC 4055 §5) or ECDSA with the curve's hash
@@ -24,7 +25,7 @@ import {
   TimeType,
   type Extension,
 } from 'pkijs';
-import { parseCsr, verifyParsedCsr } from './csr';
+import { parseCsr, verifyParsedCsr, verifyRequestSignedBy } from './csr';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { exactBuffer, toHex, type Decoded } from './encode';
 import {
@@ -36,8 +37,8 @@ import {
   subjectKeyIdentifierExtension,
 } from './extensions';
 import { keySpecOf, signatureHashFor } from './keys';
-import { fromRdns, toRdns, type DistinguishedName, type DnAttributeType } from './names';
-import { describePublicKeyInfo, parseUntrustedCertificate } from './parse';
+import { commonName, fromRdns, toRdns, type DistinguishedName, type DnAttributeType } from './names';
+import { describePublicKeyInfo, parseSubjectPublicKeyInfo, parseUntrustedCertificate } from './parse';
 import {
   lscProfile,
   ROOT_CA_PROFILE,
@@ -341,8 +342,12 @@ function validIssuer(der: Uint8Array, role: string): Decoded<Certificate> {
 }
 
 export interface LscRequest {
-  /** DER PKCS#10 request from the phone. */
-  csr: Uint8Array;
+  /**
+   * DER SubjectPublicKeyInfo: the PUBLIC_KEY element of the phone's KEY_GENERATE_RESPONSE. The phone sends
+   * its bare public key, not a PKCS#10 request (usecallmanagernz capfc; Jabber4Linux "CAPF Protocol
+   * Specification": ~294 bytes for RSA-2048; domain.md §14.2).
+   */
+  subjectPublicKeyInfo: Uint8Array;
   /** The CAPF certificate (or the issuing CA's) whose subject becomes the LSC's issuer. */
   issuerCertificate: Uint8Array;
   issuerPrivateKey: CryptoKey;
@@ -354,31 +359,81 @@ export interface LscRequest {
   validityDays: number;
 }
 
+function checkValidityDays(days: number): void {
+  if (!Number.isInteger(days) || days < 1) throw new Error('validityDays must be a whole number of days ≥ 1.');
+}
+
 /**
- * CAPF signs the phone's LSC (Install/Upgrade, domain.md §6.5; profile §6.6). A request that is not DER,
- * not signed, or whose signature does not verify is refused with a message, as CAPF refuses it.
+ * CAPF signs the phone's LSC from the public key the phone sent (Install/Upgrade, domain.md §6.5, §14.2;
+ * subject §14.1, profile §6.6). Bytes that are not a SubjectPublicKeyInfo are refused with a message.
+ * (Nothing proves the phone holds the private key: the CAPF protocol relies on the authenticated session.)
  */
 export async function issueLsc(req: LscRequest): Promise<Decoded<Uint8Array>> {
   if (!req.phone?.deviceName) throw new Error('issueLsc needs the device name.');
-  if (!Number.isInteger(req.validityDays) || req.validityDays < 1) {
-    throw new Error('validityDays must be a whole number of days ≥ 1.');
-  }
-  const accepted = await acceptCsr(req.csr);
-  if (!accepted.ok) return { ok: false, error: `CAPF refused to sign an LSC for ${req.phone.deviceName}. ${accepted.error}` };
+  checkValidityDays(req.validityDays);
+  const spki = parseSubjectPublicKeyInfo(req.subjectPublicKeyInfo);
+  if (!spki.ok) return { ok: false, error: `CAPF refused to sign an LSC for ${req.phone.deviceName}. ${spki.error}` };
   const issuer = validIssuer(req.issuerCertificate, 'CAPF');
   if (!issuer.ok) return issuer;
-  const notAfter = new Date(req.notBefore.getTime() + req.validityDays * DAY_MS);
   const der = await signCertificate({
     serialNumber: req.serialNumber,
     issuer: cloneName(issuer.value.subject),
     subject: toRdns(lscSubject(fromRdns(issuer.value.subject), req.phone)),
     notBefore: req.notBefore,
-    notAfter,
-    subjectPublicKeyInfo: accepted.value.csr.subjectPublicKeyInfo,
-    profile: lscProfile(accepted.value.keyKind),
+    notAfter: new Date(req.notBefore.getTime() + req.validityDays * DAY_MS),
+    subjectPublicKeyInfo: spki.value.info,
+    profile: lscProfile(spki.value.key.kind),
     extraExtensions: [subjectAltNameUriExtension(req.phone.deviceName)],
     authorityKeyId: await authorityKeyId(issuer.value),
     signingKey: req.issuerPrivateKey,
+  });
+  return { ok: true, value: der };
+}
+
+/**
+ * An enterprise CA signs the request CAPF exported for a phone (Offline CA, domain.md §2.6): subject and key
+ * as the request has them, the LSC profile, SAN URI = the device name in the CN. The request is CAPF's, signed
+ * with the CAPF key (csr.ts explains why), so its signature is checked against `registrationAuthority` — the
+ * CAPF certificate — not against the key inside it.
+ */
+export async function issueLscFromRequest(req: {
+  csr: Uint8Array;
+  registrationAuthority: Uint8Array;
+  caCertificate: Uint8Array;
+  caPrivateKey: CryptoKey;
+  serialNumber: Uint8Array;
+  notBefore: Date;
+  validityDays: number;
+}): Promise<Decoded<Uint8Array>> {
+  checkValidityDays(req.validityDays);
+  const parsed = parseCsr(req.csr);
+  if (!parsed.ok) return { ok: false, error: `The CA refused to sign the request. ${parsed.error}` };
+  const ra = validIssuer(req.registrationAuthority, 'CAPF');
+  if (!ra.ok) return ra;
+  const signed = await verifyRequestSignedBy(parsed.value, ra.value.subjectPublicKeyInfo);
+  if (!signed.ok) return { ok: false, error: `The CA refused to sign the request. It was not signed by this cluster's CAPF: ${signed.error}` };
+  let key;
+  try {
+    key = describePublicKeyInfo(parsed.value.subjectPublicKeyInfo);
+  } catch {
+    key = { ok: false as const, error: 'The public key in the certificate signing request is malformed.' };
+  }
+  if (!key.ok) return { ok: false, error: `The CA refused to sign the request. ${key.error}` };
+  const ca = validIssuer(req.caCertificate, 'CA');
+  if (!ca.ok) return ca;
+  const cn = commonName(fromRdns(parsed.value.subject));
+  const device = /SEP[0-9A-F]{12}$/i.exec(cn)?.[0] ?? cn;
+  const der = await signCertificate({
+    serialNumber: req.serialNumber,
+    issuer: cloneName(ca.value.subject),
+    subject: cloneName(parsed.value.subject),
+    notBefore: req.notBefore,
+    notAfter: new Date(req.notBefore.getTime() + req.validityDays * DAY_MS),
+    subjectPublicKeyInfo: parsed.value.subjectPublicKeyInfo,
+    profile: lscProfile(key.value.kind),
+    extraExtensions: [subjectAltNameUriExtension(device)],
+    authorityKeyId: await authorityKeyId(ca.value),
+    signingKey: req.caPrivateKey,
   });
   return { ok: true, value: der };
 }

@@ -6,9 +6,8 @@
  * "Performance model"), so every key of the lab is generated here, concurrently.
  */
 import { createManufacturingCa, createMic, createServiceCertificate, issueLsc, type ServiceCertificateRequest } from '../pki/certificates';
-import { createCsr } from '../pki/csr';
 import { buildItl } from '../itl';
-import { generateKeyPair, type KeySpec } from '../pki/keys';
+import { exportPublicKeySpki, generateKeyPair, type KeySpec } from '../pki/keys';
 import { clusterSubject } from '../pki/names';
 import { describeCertificate } from '../pki/parse';
 import { SELF_SIGNED_DESCRIPTION, type CertificateStore, type IdentityPurpose } from './cucm/certificates';
@@ -219,9 +218,8 @@ async function carryOverFromOtherCluster(
     }
     if (phone.arrivesWith?.lscFromOtherCluster) {
       const keys = await keySource(rsa2048, `${phone.deviceName}/old-LSC`);
-      const csr = await createCsr({ subject: [['CN', phone.deviceName]], keys });
       const lsc = await issueLsc({
-        csr,
+        subjectPublicKeyInfo: await exportPublicKeySpki(keys.publicKey),
         issuerCertificate: capf.der,
         issuerPrivateKey: capf.keys.privateKey,
         phone: { model: phone.model, deviceName: phone.deviceName, serialNumber: phone.serialNumber ?? '' },

@@ -5,15 +5,15 @@ import { createRootCa, createServiceCertificate, issueLsc, signCsrAsCa } from '.
 import { isSignedBy, verifyChain } from '../../src/pki/chain';
 import { createCsr } from '../../src/pki/csr';
 import { clusterSubject } from '../../src/pki/names';
+import { exportPublicKeySpki } from '../../src/pki/keys';
 import { verifyCertificate } from '../helpers/openssl';
 import { daysAfter, keysFor, LAB_DAY, makeCapf, nextSerial, RSA2048 } from './fixtures';
 
 const DEVICE = 'SEP682C7B5C2342';
 
 async function lscSignedBy(issuer: { keys: CryptoKeyPair; certificate: Uint8Array }, validityDays = 1825, deviceName = DEVICE) {
-  const csr = await createCsr({ subject: [['CN', deviceName]], keys: await keysFor(RSA2048, deviceName) });
   const lsc = await issueLsc({
-    csr,
+    subjectPublicKeyInfo: await exportPublicKeySpki((await keysFor(RSA2048, deviceName)).publicKey),
     issuerCertificate: issuer.certificate,
     issuerPrivateKey: issuer.keys.privateKey,
     phone: { model: 'CP-8845', deviceName, serialNumber: 'FCH2229A1B2' },

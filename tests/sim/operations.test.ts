@@ -137,6 +137,9 @@ describe('authentication modes', () => {
     await operate(world, { authenticationMode: 'By Existing Certificate (precedence to MIC)' });
     expect(world.certificateOperationStatus(PHONE)).toBe('Upgrade Success');
     expect(world.trace.packets.filter((p) => /AUTH_RESPONSE .* with MIC/.test(p.summary))).toHaveLength(1);
+    // AUTH_REQUEST announces each session's configured mode: 2 no password, then 4 MIC (codes as <capfAuthMode>).
+    const announced = world.trace.packets.filter((p) => p.protocol === 'CAPF' && p.summary.startsWith('AUTH_REQUEST')).map((p) => p.detail!.AUTH_TYPE);
+    expect(announced).toEqual(['2 (no password)', '4 (MIC)']);
   });
 });
 

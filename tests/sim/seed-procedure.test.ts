@@ -105,6 +105,26 @@ describe('installing an LSC on the CP-8845 with a null string, as in the seed ar
     expect(trace).toContain('Certificate Operation Status: Upgrade Success');
   });
 
+  it('on the wire: AUTH_REQUEST announces the null string, the phone says REQUEST_IN_PROGRESS, then sends its bare public key', () => {
+    const capf = world.trace.packets.filter((p) => p.protocol === 'CAPF');
+    const commands = capf.map((p) => p.summary.split(' ')[0]);
+    expect(commands).toEqual(['AUTH_REQUEST', 'AUTH_RESPONSE', 'KEY_GENERATE_REQUEST', 'REQUEST_IN_PROGRESS', 'KEY_GENERATE_RESPONSE', 'STORE_CERTIFICATE_REQUEST', 'STORE_CERTIFICATE_RESPONSE', 'END_SESSION']);
+    // AUTH_TYPE 2 = no password, the configured By Null String (codes as <capfAuthMode>, domain.md §2.3, §6.4).
+    const auth = capf[0];
+    expect(auth.detail).toMatchObject({ VERSION: '3', AUTH_TYPE: '2 (no password)' });
+    // KEY_GENERATE_RESPONSE: PUBLIC_KEY (element 0x09) is a DER SubjectPublicKeyInfo, 0x0126 = 294 bytes for
+    // RSA-2048 as in Jabber4Linux's trace (domain.md §14.2) — not a PKCS#10 request.
+    const key = capf.find((p) => p.summary.startsWith('KEY_GENERATE_RESPONSE'))!;
+    expect(key.summary).toBe('KEY_GENERATE_RESPONSE PUBLIC_KEY (RSA 2048, 294-byte SubjectPublicKeyInfo)');
+    expect(key.detail).toMatchObject({ PUBLIC_KEY: 'SubjectPublicKeyInfo (RSA 2048, 294-byte SubjectPublicKeyInfo)' });
+    const bytes = key.bytes!;
+    const at = bytes.indexOf(0x09, 8 + 4); // after the header and the REASON element
+    expect(Array.from(bytes.subarray(at, at + 3))).toEqual([0x09, 0x01, 0x26]);
+    const spki = bytes.subarray(at + 3, at + 3 + 294);
+    const parsed = openssl(['pkey', '-pubin', '-inform', 'DER', '-in', 'key.der', '-noout', '-text'], { 'key.der': spki });
+    expect(parsed.output).toContain('Public-Key: (2048 bit)');
+  });
+
   it('the installed LSC: CN = CP-8845-SEP682C7B5C2342 with the serialNumber attribute, issued by the CAPF certificate, SHA-256, RSA 2048 — and openssl verifies it against CAPF.pem', () => {
     const lsc = world.phoneContext(PHONE)!.flash.lsc!;
     const info = describeCertificate(lsc.der);

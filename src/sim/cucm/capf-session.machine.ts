@@ -2,7 +2,7 @@
  * One phone's session with CUCM's CAPF service, from TLS handshake to END_SESSION (domain.md §6.5):
  *
  *   TLS (CAPF certificate) → AUTH_REQUEST → AUTH_RESPONSE → pending operation? deadline? credentials?
- *   → Install/Upgrade: KEY_GENERATE_REQUEST → (phone generates its key) → KEY_GENERATE_RESPONSE (CSR)
+ *   → Install/Upgrade: KEY_GENERATE_REQUEST → REQUEST_IN_PROGRESS → KEY_GENERATE_RESPONSE (bare public key)
  *     → CAPF issues the LSC → STORE_CERTIFICATE_REQUEST → STORE_CERTIFICATE_RESPONSE → END_SESSION
  *   → Delete: DELETE_CERTIFICATE_REQUEST → DELETE_CERTIFICATE_RESPONSE → END_SESSION
  *   → Troubleshoot: FETCH_CERTIFICATE_REQUEST (LSC, then MIC) → certificates into the CAPF trace → END_SESSION
@@ -12,7 +12,8 @@
  */
 import { and, assign, enqueueActions, fromPromise, setup, type EventObject } from 'xstate';
 import { verifyChain } from '../../pki/chain';
-import { issueLsc, type PhoneIdentity } from '../../pki/certificates';
+import { issueLsc, lscSubject, type PhoneIdentity } from '../../pki/certificates';
+import { createRequestForPublicKey } from '../../pki/csr';
 import { modelOfDeviceType } from '../phone/models';
 import { describeCertificate, importCertificateKey } from '../../pki/parse';
 import { exactBuffer, toHex, toPem } from '../../pki/encode';
@@ -21,7 +22,7 @@ import type { SimEnv } from '../env';
 import { toNetwork, type NetworkDelivery, type NetworkEvent } from '../network';
 import {
   CAPF_VERSION,
-  CapfAuthType,
+  type CapfAuthTypeValue,
   CapfKeyType,
   CapfReason,
   capfSegment,
@@ -31,6 +32,7 @@ import {
 } from '../protocols/capf';
 import { summarizeTls, type TlsMessage } from '../protocols/tls';
 import { javaDateString } from '../time';
+import { CAPF_AUTH_MODE_CODES } from './config-file';
 import { failureStatus, successStatus, type CapfFailure, type CertificateOperation, type PhoneRecord } from './database';
 
 /** How long CAPF waits for the phone's key (our choice; the phone keeps the session alive meanwhile). */
@@ -88,6 +90,12 @@ const isCapf = (e: CapfSessionEvent, command: CapfMessage['command']) => {
 
 function currentRecord(context: SessionContext): PhoneRecord | undefined {
   return context.deviceName ? context.env.db.phone(context.deviceName) : undefined;
+}
+
+/** The phone record of the device at an IP address (CUCM knows where its registered phones are). */
+function deviceAt(env: SimEnv, ip: string): PhoneRecord | undefined {
+  const spec = env.scenario.phones.find((p) => p.ip === ip);
+  return spec ? env.db.phone(spec.deviceName) : undefined;
 }
 
 /**
@@ -167,7 +175,7 @@ export const capfSessionMachine = setup({
     verifyCredential: fromPromise(async ({ input }: { input: { env: SimEnv; node: string; response: AuthResponse } }) =>
       input.env.clock.work(0, () => verifyPhoneCredential(input.env, input.node, input.response), 'CAPF credential check'),
     ),
-    issueCertificate: fromPromise(async ({ input }: { input: { env: SimEnv; node: string; deviceName: string; csr: Uint8Array } }) => {
+    issueCertificate: fromPromise(async ({ input }: { input: { env: SimEnv; node: string; deviceName: string; publicKey: Uint8Array } }) => {
       const { env } = input;
       const capf = env.certs.identity(input.node, 'CAPF');
       if (!capf?.keys) return { ok: false as const, error: 'CAPF has no certificate' };
@@ -177,10 +185,18 @@ export const capfSessionMachine = setup({
       const validityDays = env.db.capfParameters.durationOfCertificateValidity;
       const issued = await env.clock.work(
         50,
-        () => issueLsc({ csr: input.csr, issuerCertificate: capf.der, issuerPrivateKey: capf.keys!.privateKey, phone, serialNumber, notBefore, validityDays }),
+        () => issueLsc({ subjectPublicKeyInfo: input.publicKey, issuerCertificate: capf.der, issuerPrivateKey: capf.keys!.privateKey, phone, serialNumber, notBefore, validityDays }),
         'LSC issue',
       );
       return { ...issued, serialNumber, notAfter: notBefore.getTime() + validityDays * 86400000 };
+    }),
+    exportRequest: fromPromise(async ({ input }: { input: { env: SimEnv; node: string; deviceName: string; publicKey: Uint8Array } }) => {
+      const { env } = input;
+      const capf = env.certs.identity(input.node, 'CAPF');
+      if (!capf?.keys) throw new Error('CAPF has no certificate');
+      const subject = lscSubject(capf.info.subject, phoneIdentity(env, input.deviceName));
+      const signingKey = capf.keys.privateKey;
+      return env.clock.work(20, () => createRequestForPublicKey({ subject, subjectPublicKeyInfo: input.publicKey, signingKey }), 'CSR export');
     }),
   },
   guards: {
@@ -242,9 +258,13 @@ export const capfSessionMachine = setup({
       } satisfies NetworkEvent);
     }),
     sendAuthRequest: enqueueActions(({ context, enqueue, system }) => {
-      // AUTH_TYPE tells the phone how to authenticate: the mode configured for the device once it is
-      // known; before AUTH_RESPONSE CAPF announces the general form, as the open implementations do.
-      sendCapf(context, { command: 'AUTH_REQUEST', sessionId: context.sessionId, version: CAPF_VERSION, authType: CapfAuthType.NO_PASSWORD }, enqueue, system);
+      // AUTH_TYPE announces the Authentication Mode configured for the phone (the same codes as the
+      // configuration file's <capfAuthMode>: 1 string, 2 null string, 3 LSC first, 4 MIC first). Which device
+      // it is CAPF learns only from AUTH_RESPONSE; before that the lab's CAPF takes the phone CUCM knows at
+      // the connecting address (no source says how CUCM decides) — and sends no AUTH_TYPE for an unknown one.
+      const record = deviceAt(context.env, context.peer.ip);
+      const authType = record ? (CAPF_AUTH_MODE_CODES[record.capf.authenticationMode] as CapfAuthTypeValue) : undefined;
+      sendCapf(context, { command: 'AUTH_REQUEST', sessionId: context.sessionId, version: CAPF_VERSION, authType }, enqueue, system);
     }),
     rememberDevice: assign(({ context, event }) => {
       const response = payloadOf(event) as AuthResponse;
@@ -329,9 +349,9 @@ export const capfSessionMachine = setup({
       });
       context.env.log.sdiTrace('capf-trace', context.node, 'debug', `${context.sessionId}:${context.deviceName}:Certificate Operation Status: Upgrade Success`);
     },
-    /** Offline CA: CAPF does not sign; it keeps the phone's CSR for the administrator and ends the session. */
+    /** Offline CA: CAPF does not sign; it keeps a request for the phone's key for the administrator and ends the session. */
     keepCsrForOfflineCa: ({ context, event }) => {
-      const csr = (payloadOf(event) as Extract<CapfMessage, { command: 'KEY_GENERATE_RESPONSE' }>).publicKey;
+      const csr = (event as unknown as { output: Uint8Array }).output;
       context.env.db.keepCsr(context.deviceName!, toPem(csr, 'CERTIFICATE REQUEST'), context.env.clock.now());
       context.env.log.sdiTrace('capf-trace', context.node, 'debug', `${context.sessionId}:${context.deviceName}:Certificate Issuer to Endpoint is Offline CA: CSR saved as ${context.deviceName}.csr, waiting for the signed certificate (utils capf cert import)`);
     },
@@ -470,17 +490,27 @@ export const capfSessionMachine = setup({
           { guard: 'isRequestInProgress', actions: { type: 'trace', params: { text: 'Phone reports key generation in progress' } } },
           {
             guard: and(['isKeyResponse', 'isOfflineCa']),
-            target: 'ending',
-            actions: [
-              { type: 'trace', params: { text: 'CAPF CORE: Rcvd Event: CAPF_EV_KEY_GEN_RES in State: CAPF_STATE_AWAIT_KEY_GEN_RES' } },
-              'keepCsrForOfflineCa',
-              { type: 'endSession', params: { reason: CapfReason.NO_ACTION } },
-            ],
+            target: 'exportingRequest',
+            actions: { type: 'trace', params: { text: 'CAPF CORE: Rcvd Event: CAPF_EV_KEY_GEN_RES in State: CAPF_STATE_AWAIT_KEY_GEN_RES' } },
           },
           { guard: 'isKeyResponse', target: 'issuing', actions: { type: 'trace', params: { text: 'CAPF CORE: Rcvd Event: CAPF_EV_KEY_GEN_RES in State: CAPF_STATE_AWAIT_KEY_GEN_RES' } } },
         ],
       },
       after: { keyGenerationTimeout: { target: 'failing', actions: { type: 'setFailure', params: { failure: 'Key Generation Failed/Timeout' } } } },
+    },
+    /** Offline CA: the request for the administrator's CA is written (pki/csr.ts: which request is our choice). */
+    exportingRequest: {
+      invoke: {
+        src: 'exportRequest',
+        input: ({ context, event }) => ({
+          env: context.env,
+          node: context.node,
+          deviceName: context.deviceName!,
+          publicKey: (payloadOf(event) as Extract<CapfMessage, { command: 'KEY_GENERATE_RESPONSE' }>).publicKey ?? new Uint8Array(),
+        }),
+        onDone: { target: 'ending', actions: ['keepCsrForOfflineCa', { type: 'endSession', params: { reason: CapfReason.NO_ACTION } }] },
+        onError: { target: 'failing', actions: ['traceIssueRefused', { type: 'setFailure', params: { failure: 'Invalid Credentials' } }] },
+      },
     },
     issuing: {
       invoke: {
@@ -489,7 +519,7 @@ export const capfSessionMachine = setup({
           env: context.env,
           node: context.node,
           deviceName: context.deviceName!,
-          csr: (payloadOf(event) as Extract<CapfMessage, { command: 'KEY_GENERATE_RESPONSE' }>).publicKey,
+          publicKey: (payloadOf(event) as Extract<CapfMessage, { command: 'KEY_GENERATE_RESPONSE' }>).publicKey ?? new Uint8Array(),
         }),
         onDone: [
           { guard: 'isLscIssued', target: 'awaitingStore', actions: 'sendStoreCertificate' },

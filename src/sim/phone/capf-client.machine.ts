@@ -13,7 +13,6 @@
  */
 import { sha1 } from '@noble/hashes/legacy.js';
 import { and, assign, enqueueActions, fromPromise, sendParent, setup, type EventObject } from 'xstate';
-import { createCsr } from '../../pki/csr';
 import { containsBytes, exactBuffer, bytesEqual } from '../../pki/encode';
 import { describeCertificate } from '../../pki/parse';
 import { describeKeySpec, exportPublicKeySpki, generateKeyPair, type KeySpec } from '../../pki/keys';
@@ -77,7 +76,7 @@ export type CapfOutcome = 'installed' | 'deleted' | 'troubleshoot' | 'nothing-pe
 export type CapfClientReport =
   | { type: 'capf.client.progress'; stage: 'connecting' | 'generating-keys' | 'in-session' | 'retry-wait' }
   | { type: 'capf.client.lscStored'; credential: PhoneCredential }
-  /** The phone keeps the key it sent a CSR for until the certificate comes (it may come in a later session). */
+  /** The phone keeps the key it sent the public half of until the certificate comes (it may come in a later session). */
   | { type: 'capf.client.keyPending'; key: PendingKey }
   | { type: 'capf.client.lscDeleted' }
   | { type: 'capf.client.finished'; outcome: CapfOutcome };
@@ -127,9 +126,8 @@ export const capfClientMachine = setup({
         keyGenerationMs(input.model, input.spec),
         async () => {
           const keys = await generateKeyPair(input.spec);
-          const csr = await createCsr({ subject: [['CN', input.device]], keys });
           const spki = await exportPublicKeySpki(keys.publicKey);
-          return { keys, csr, spki };
+          return { keys, spki };
         },
         `${input.device} key generation`,
       ),
@@ -269,13 +267,18 @@ export const capfClientMachine = setup({
       const request = payload(event) as Extract<CapfMessage, { command: 'KEY_GENERATE_REQUEST' }>;
       context.console.capfKeyGeneration(describeKeySpec(requestedKey(request)));
     },
+    /** The phone tells CAPF it is working on the key before it starts (usecallmanagernz capfc, domain.md §14.2). */
+    sendRequestInProgress: enqueueActions(({ context, enqueue, system }) => {
+      sendCapf(context, { command: 'REQUEST_IN_PROGRESS', sessionId: context.sessionId }, enqueue, system);
+    }),
+    /** PUBLIC_KEY: the bare DER SubjectPublicKeyInfo, no CSR (capfc; Jabber4Linux; domain.md §14.2). */
     sendKeyResponse: enqueueActions(({ context, event, enqueue, system }) => {
-      const out = (event as unknown as { output: { keys: CryptoKeyPair; csr: Uint8Array; spki: Uint8Array } }).output;
+      const out = (event as unknown as { output: { keys: CryptoKeyPair; spki: Uint8Array } }).output;
       context.console.capfKeyGenerated(out.keys.privateKey.algorithm.name === 'ECDSA' ? 'EC' : 'RSA');
       const key: PendingKey = { keys: out.keys, spki: out.spki };
       enqueue.assign({ newKeys: key, did: 'install' as const });
       enqueue.sendParent({ type: 'capf.client.keyPending', key } satisfies CapfClientReport);
-      sendCapf(context, { command: 'KEY_GENERATE_RESPONSE', sessionId: context.sessionId, reason: CapfReason.UPDATE_CERTIFICATE, publicKey: out.csr }, enqueue, system);
+      sendCapf(context, { command: 'KEY_GENERATE_RESPONSE', sessionId: context.sessionId, reason: CapfReason.UPDATE_CERTIFICATE, publicKey: out.spki }, enqueue, system);
     }),
     storeCertificate: enqueueActions(({ context, event, enqueue, system }) => {
       const request = payload(event) as Extract<CapfMessage, { command: 'STORE_CERTIFICATE_REQUEST' }>;
@@ -408,7 +411,7 @@ export const capfClientMachine = setup({
       entry: { type: 'progress', params: { stage: 'in-session' } },
       on: {
         'net.received': [
-          { guard: 'isKeyGenerateRequest', target: 'generatingKey', actions: ['logMessage', 'logKeyGeneration'] },
+          { guard: 'isKeyGenerateRequest', target: 'generatingKey', actions: ['logMessage', 'logKeyGeneration', 'sendRequestInProgress'] },
           { guard: 'isStoreRequest', actions: ['logMessage', 'storeCertificate'] },
           { guard: 'isDeleteRequest', actions: ['logMessage', 'deleteCertificate'] },
           { guard: 'isFetchRequest', actions: ['logMessage', 'fetchCertificate'] },
