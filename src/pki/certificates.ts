@@ -53,11 +53,14 @@ import {
  * The simulated manufacturing root. The OU makes it impossible to mistake for Cisco's real CA in a
  * downloaded file; the CN is the real CA's name so the lab's screens read like CUCM's trust store.
  */
-export const MANUFACTURING_CA_SUBJECT: DistinguishedName = [
-  ['O', 'Cisco'],
-  ['OU', 'Simulated by LSC Lab - not a Cisco certificate'],
-  ['CN', 'Cisco Manufacturing CA SHA2'],
-];
+export function manufacturingCaSubject(name: string): DistinguishedName {
+  return [
+    ['O', 'Cisco'],
+    ['OU', 'Simulated by LSC Lab - not a Cisco certificate'],
+    ['CN', name],
+  ];
+}
+export const MANUFACTURING_CA_SUBJECT: DistinguishedName = manufacturingCaSubject('Cisco Manufacturing CA SHA2');
 
 /** A phone as its certificates name it: product id, CUCM device name and the serial number on its label. */
 export interface PhoneIdentity {
@@ -257,14 +260,20 @@ export async function createRootCa(req: {
   return selfSigned(req, ROOT_CA_PROFILE);
 }
 
-/** The simulated manufacturing root the MICs chain to. Self-signed, DER out. */
+/**
+ * A simulated manufacturing root the MICs chain to: "Cisco Manufacturing CA SHA2" (newer phones) by default,
+ * or "Cisco Manufacturing CA" (79xx, domain.md §10). Self-signed, DER out. (The real older CA signs with
+ * SHA-1; the lab's signs every certificate with SHA-256.)
+ */
 export async function createManufacturingCa(req: {
   keys: CryptoKeyPair;
   serialNumber: Uint8Array;
   notBefore: Date;
   notAfter: Date;
+  name?: string;
 }): Promise<Uint8Array> {
-  return createRootCa({ ...req, subject: MANUFACTURING_CA_SUBJECT });
+  const { name, ...rest } = req;
+  return createRootCa({ ...rest, subject: name ? manufacturingCaSubject(name) : MANUFACTURING_CA_SUBJECT });
 }
 
 /**

@@ -325,9 +325,10 @@ export async function applyAction(world: LabWorld, action: LabAction): Promise<A
       const made = world.now;
       // Another handset is another serial number (on its MIC and, later, its LSC).
       const serial = ciscoSerialNumber(env.random.fork(`${action.device}/serial/${made}`), made - 30 * 86400000);
+      const factory = world.installed.manufacturingCas.get(model.micIssuer) ?? world.installed.manufacturingCa;
       const mic = await createMic({
-        caCertificate: world.installed.manufacturingCa.der,
-        caPrivateKey: world.installed.manufacturingCa.keys.privateKey,
+        caCertificate: factory.der,
+        caPrivateKey: factory.keys.privateKey,
         publicKey: keys.publicKey,
         phone: { model: model.model, deviceName: action.device, serialNumber: serial },
         serialNumber: env.random.fork(`${action.device}/MIC/${made}`).serialNumber(),

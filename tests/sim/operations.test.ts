@@ -105,6 +105,18 @@ describe('Key Order and key sizes', () => {
     await operate(world, { keyOrder: 'EC Preferred, RSA Backup', rsaKeySize: 1024 });
     expect(world.certificateOperationStatus(PHONE)).toBe('Upgrade Success');
     expect(lscInfo(world)!.publicKey).toMatchObject({ kind: 'RSA', bits: 1024 });
+    // A 7965 is a 79xx: its trust list and configuration come over TFTP (UDP 69), its console has no date,
+    // no Java and no dnsmasq (TAC 200860), and its MIC is from "Cisco Manufacturing CA" (domain.md §10).
+    const packets = world.trace.packets.map((p) => `${p.to.host}:${p.to.port} ${p.protocol} ${p.summary}`);
+    expect(packets).toContain('ao115sub:69 TFTP Read Request, File: ITLSEP682C7B5C2342.tlv, Transfer type: octet');
+    expect(packets).toContain('ao115sub:69 TFTP Read Request, File: SEP682C7B5C2342.cnf.xml.sgn, Transfer type: octet');
+    expect(packets.some((p) => p.includes(':6970 '))).toBe(false);
+    expect(world.env.log.text('phone-status', PHONE)).toMatch(/\] SEP682C7B5C2342\.cnf\.xml\.sgn\(TFTP\)$/m);
+    const console = world.env.log.text('phone-console', PHONE);
+    expect(console).toMatch(/^\d{4} NOT \d\d:\d\d:\d\d\.\d{6} SECD: RCAPF_START_MODE: Start CAPF - mode:\[1\]\(\[NULL_STR\]\)$/m);
+    expect(console).not.toMatch(/JAVA|dnsmasq|SECUREAPP/);
+    const mic = describeCertificate(world.phoneContext(PHONE)!.flash.mic!.der);
+    expect(mic.ok && mic.value.issuer.find(([t]) => t === 'CN')?.[1]).toBe('Cisco Manufacturing CA');
   });
 });
 

@@ -1,11 +1,16 @@
 /**
- * The phone's console log (domain.md §9.4): `<seq> <LVL> <Mon DD HH:MM:SS.ffffff> <source>` where the
- * source is `process[pid]: msg` (dnsmasq) or `(pid:tid) FACILITY-msg` (SECUREAPP, JAVA-configmgr, downd).
+ * The phone's console log, in the format of its firmware generation (phone/models.ts `console`):
  *
- * Lines marked VERBATIM are the real firmware's wording from the seed (S1) or the EMCC troubleshooting
- * document (S14); the seed truncates some of them at the screenshot's edge, and we complete those in
- * the same style. Unmarked lines are our wording in the firmware's style, for steps the sources do not show.
- * Process ids change on every boot, as on a real phone.
+ * - 88xx (Linux/Java firmware, domain.md §9.4): `<seq> <LVL> <Mon DD HH:MM:SS.ffffff> <source>` where the
+ *   source is `process[pid]: msg` (dnsmasq) or `(pid:tid) FACILITY-msg` (SECUREAPP, JAVA-configmgr, downd).
+ *   Lines marked VERBATIM are the real firmware's wording from the seed (S1) or the EMCC troubleshooting
+ *   document (S14); the seed truncates some of them at the screenshot's edge, and we complete those in the
+ *   same style. Unmarked lines are our wording in the firmware's style, for steps the sources do not show.
+ *   Process ids change on every boot, as on a real phone.
+ * - 79xx (TAC 200860): `<seq> <LVL> <HH:MM:SS.ffffff> SECD: -…` — no date, no process ids, no Java, no
+ *   dnsmasq. Only the SECD facility and that line shape are sourced; the 79xx firmware's wording for each step
+ *   is not, so these lines reuse the 88xx wording under short facility names of ours (`SECD:` for security,
+ *   `CFG:` for configuration, `TFTP:` for downloads, `DNS:` for name resolution, `PAE:` for 802.1X).
  */
 import type { LogBook, ConsoleLevel } from '../log';
 import type { Random } from '../random';
@@ -25,20 +30,28 @@ const CAPF_START_MODE: Record<number, string> = {
   4: '4]([MIC_FIRST]',
 };
 
+export type ConsoleFormat = 'java' | 'legacy';
+
 export class PhoneConsole {
   #counter: number;
   #pids!: Pids;
+  #bootedAt = 0;
 
   constructor(
     readonly device: string,
     readonly log: LogBook,
     readonly random: Random,
+    readonly format: ConsoleFormat = 'java',
   ) {
     this.#counter = random.int(100, 900);
     this.newBoot();
   }
 
-  /** Processes start afresh after every boot. */
+  get #legacy(): boolean {
+    return this.format === 'legacy';
+  }
+
+  /** Processes start afresh after every boot (and a 79xx console counts its time from it). */
   newBoot(): void {
     const r = this.random;
     const pair = () => {
@@ -46,6 +59,7 @@ export class PhoneConsole {
       return `${pid}:${pid + r.int(1, 900)}`;
     };
     this.#pids = { dnsmasq: r.int(10000, 15000), secureApp: pair(), configMgr: pair(), downd: pair() };
+    this.#bootedAt = this.log.now();
   }
 
   #lastMs = -1;
@@ -60,31 +74,35 @@ export class PhoneConsole {
   }
 
   #line(level: ConsoleLevel, text: string): void {
-    this.log.phoneConsole(this.device, this.#counter++, level, text, this.#micros());
+    this.log.phoneConsole(this.device, this.#counter++, level, text, this.#micros(), this.#legacy ? this.#bootedAt : undefined);
   }
 
   #secure(level: ConsoleLevel, text: string) {
-    this.#line(level, `(${this.#pids.secureApp}) SECUREAPP-${text}`);
+    this.#line(level, this.#legacy ? `SECD: ${text}` : `(${this.#pids.secureApp}) SECUREAPP-${text}`);
   }
 
   #config(level: ConsoleLevel, where: string, text: string) {
-    this.#line(level, `(${this.#pids.configMgr}) JAVA-configmgr MQThread|${where}:? - ${text}`);
+    this.#line(level, this.#legacy ? `CFG: ${text}` : `(${this.#pids.configMgr}) JAVA-configmgr MQThread|${where}:? - ${text}`);
+  }
+
+  #downd(level: ConsoleLevel, text: string, legacyText: string) {
+    this.#line(level, this.#legacy ? `TFTP: ${legacyText}` : `(${this.#pids.downd}) ${text}`);
   }
 
   booted(firmware: string, ip: string, tftp: string): void {
-    this.#line('NOT', `(${this.#pids.configMgr}) JAVA-configmgr MQThread|cip.cfg.ConfigManager:? - Phone load ${firmware}, IP ${ip}, TFTP server ${tftp}`);
+    this.#config('NOT', 'cip.cfg.ConfigManager', `Phone load ${firmware}, IP ${ip}, TFTP server ${tftp}`);
   }
 
-  // --- file downloads (S14 style) ---
+  // --- file downloads (S14 style; a 79xx fetches over TFTP) ---
   download(src: string, dest: string, transport: 'HTTP' | 'TFTP'): void {
-    this.#line('NOT', `(${this.#pids.downd}) downd-GETXXTP [src=${src}][dest=${dest}][via=${transport}]`); // VERBATIM prefix (S14)
+    this.#downd('NOT', `downd-GETXXTP [src=${src}][dest=${dest}][via=${transport}]`, `Requesting ${src} (read request, octet)`); // VERBATIM prefix (S14)
   }
   downloadResult(status: number, src: string): void {
-    if (status === 200) this.#line('INF', `(${this.#pids.downd}) GHTTP-hdr->HTTP/1.1 200 OK`); // VERBATIM (S14)
-    else this.#line('ERR', `(${this.#pids.downd}) GHTTP-hdr->HTTP/1.1 ${status} Not Found [${src}]`);
+    if (status === 200) this.#downd('INF', 'GHTTP-hdr->HTTP/1.1 200 OK', `${src} received`); // VERBATIM 88xx (S14)
+    else this.#downd('ERR', `GHTTP-hdr->HTTP/1.1 ${status} Not Found [${src}]`, `${src}: File not found`);
   }
   downloadFailed(src: string, why: string): void {
-    this.#line('ERR', `(${this.#pids.downd}) downd-GETXXTP [src=${src}] failed: ${why}`);
+    this.#downd('ERR', `downd-GETXXTP [src=${src}] failed: ${why}`, `${src} failed: ${why}`);
   }
 
   // --- trust list (S14) ---
@@ -119,18 +137,19 @@ export class PhoneConsole {
     else this.#secure('ERR', `XXTP file ${file} signature verification failed, signer not in trust list`);
   }
 
-  // --- DNS (VERBATIM, seed §9.4) ---
+  // --- DNS (VERBATIM 88xx dnsmasq, seed §9.4; a 79xx has no dnsmasq and logs only the answer) ---
   dnsQuery(name: string): void {
-    this.#line('INF', `dnsmasq[${this.#pids.dnsmasq}]: query[A] ${name} from 127.0.0.1`);
+    if (!this.#legacy) this.#line('INF', `dnsmasq[${this.#pids.dnsmasq}]: query[A] ${name} from 127.0.0.1`);
   }
   dnsForwarded(name: string, server: string): void {
-    this.#line('INF', `dnsmasq[${this.#pids.dnsmasq}]: forwarded ${name} to ${server}`);
+    if (!this.#legacy) this.#line('INF', `dnsmasq[${this.#pids.dnsmasq}]: forwarded ${name} to ${server}`);
   }
   dnsReply(name: string, answer: string | null): void {
-    this.#line('INF', `dnsmasq[${this.#pids.dnsmasq}]: reply ${name} is ${answer ?? 'NXDOMAIN-IPv4'}`);
+    if (this.#legacy) this.#line(answer ? 'INF' : 'ERR', `DNS: ${name} is ${answer ?? 'unknown host'}`);
+    else this.#line('INF', `dnsmasq[${this.#pids.dnsmasq}]: reply ${name} is ${answer ?? 'NXDOMAIN-IPv4'}`);
   }
   dnsCached(name: string, answer: string | null): void {
-    this.#line('INF', `dnsmasq[${this.#pids.dnsmasq}]: cached ${name} is ${answer ?? 'NXDOMAIN-IPv4'}`);
+    if (!this.#legacy) this.#line('INF', `dnsmasq[${this.#pids.dnsmasq}]: cached ${name} is ${answer ?? 'NXDOMAIN-IPv4'}`);
   }
   dnsFailure(name: string): void {
     this.#config('WRN', 'NetUtil.traceIPv4DNSErrors', `DNS unknown IPv4 host ${name}`);
@@ -202,10 +221,12 @@ export class PhoneConsole {
     this.#secure('NOT', `CAPFClnt: session ended by server, reason ${reason}`);
   }
   dot1xStart(certificate: 'LSC' | 'MIC'): void {
-    this.#line('NOT', `(${this.#pids.secureApp}) PAE-EAP-TLS: starting 802.1X authentication with the ${certificate}`);
+    const text = `EAP-TLS: starting 802.1X authentication with the ${certificate}`;
+    this.#line('NOT', this.#legacy ? `PAE: -${text}` : `(${this.#pids.secureApp}) PAE-${text}`);
   }
   dot1xResult(ok: boolean): void {
-    this.#line(ok ? 'NOT' : 'ERR', `(${this.#pids.secureApp}) PAE-802.1X authentication ${ok ? 'succeeded' : 'failed'}`);
+    const text = `802.1X authentication ${ok ? 'succeeded' : 'failed'}`;
+    this.#line(ok ? 'NOT' : 'ERR', this.#legacy ? `PAE: -${text}` : `(${this.#pids.secureApp}) PAE-${text}`);
   }
   resetting(why: string): void {
     this.#config('NOT', 'cip.cfg.ConfigManager', `Restarting phone: ${why}`);

@@ -1,11 +1,23 @@
 /**
- * Phone models the lab knows: what each supports (Security By Default, CAPF version, EC keys) and how
- * long it takes to do the slow things. Facts from domain.md §1 (SBD support: 7940/7960 have none), §2.9
- * (CAPF v3 and EC keys; key generation runs at low priority and can take 30+ minutes on some models).
- * Durations are our model, chosen so the seed's "the phone shows it is generating keys" is visible.
+ * Phone models the lab knows: what each supports (Security By Default, CAPF version, EC keys), how it
+ * talks and logs, and how long it takes to do the slow things. Facts from domain.md §1 (SBD support:
+ * 7940/7960 have none), §2.9 (CAPF v3 and EC keys; key generation runs at low priority and can take 30+
+ * minutes on some models), §9.4 and §14.4 (console formats), §10 (MIC issuers). Durations are our model,
+ * chosen so the seed's "the phone shows it is generating keys" is visible.
+ *
+ * Two generations behave differently:
+ * - 88xx (and 78xx) run a Linux/Java firmware: console lines `<seq> <LVL> <Mon DD HH:MM:SS.ffffff> …` with
+ *   dnsmasq, SECUREAPP and JAVA-configmgr sources, files over HTTP on TCP 6970 (the seed's
+ *   "SEP….cnf.xml.sgn(HTTP)", TAC 213295/214535), MICs from "Cisco Manufacturing CA SHA2";
+ * - 79xx print `<seq> <LVL> <HH:MM:SS.ffffff> SECD: …` — no date, no Java, no dnsmasq (TAC 200860) — fetch
+ *   their files over TFTP on UDP 69, and carry MICs from "Cisco Manufacturing CA" (domain.md §10).
  */
 import type { KeySpec } from '../../pki/keys';
 import type { Random } from '../random';
+
+/** The Cisco manufacturing CAs whose MICs the lab's phones carry (domain.md §10; CUCM trusts both). */
+export const MANUFACTURING_CAS = ['Cisco Manufacturing CA SHA2', 'Cisco Manufacturing CA'] as const;
+export type ManufacturingCaName = (typeof MANUFACTURING_CAS)[number];
 
 export interface PhoneModel {
   /** Product id as the MIC and Find Phone show it: "CP-8845". */
@@ -17,6 +29,12 @@ export interface PhoneModel {
   /** CAPF protocol version the firmware speaks (3 adds EC keys). */
   capfVersion: 2 | 3;
   firmware: string;
+  /** Console line format: the 88xx Linux/Java firmware's, or the older 79xx firmware's (see the module comment). */
+  console: 'java' | 'legacy';
+  /** How the phone fetches its trust list and configuration from TFTP: HTTP on TCP 6970, or TFTP on UDP 69. */
+  fileTransport: 'HTTP' | 'TFTP';
+  /** CN of the manufacturing CA that signed the phone's MIC at the factory (domain.md §10). */
+  micIssuer: ManufacturingCaName;
   /** Menu path to the LSC field on this model (seed §5 for 79xx, S13 for 78xx/88xx). */
   lscMenuPath: readonly string[];
   /** Seconds to generate an RSA-1024 key; larger keys scale with the cube of the size. */
@@ -34,6 +52,9 @@ export const PHONE_MODELS: Record<string, PhoneModel> = {
     securityByDefault: true,
     capfVersion: 3,
     firmware: 'sip88xx.12-8-1-0001-455',
+    console: 'java',
+    fileTransport: 'HTTP',
+    micIssuer: 'Cisco Manufacturing CA SHA2',
     lscMenuPath: ['Applications', 'Admin Settings', 'Security Setup', 'LSC'],
     rsa1024KeygenSeconds: 4,
     ecKeygenSeconds: 1,
@@ -45,6 +66,9 @@ export const PHONE_MODELS: Record<string, PhoneModel> = {
     securityByDefault: true,
     capfVersion: 2,
     firmware: 'SCCP45.9-4-2SR3-1S',
+    console: 'legacy',
+    fileTransport: 'TFTP',
+    micIssuer: 'Cisco Manufacturing CA',
     lscMenuPath: ['Settings', 'Security Configuration', 'LSC'],
     rsa1024KeygenSeconds: 40,
     ecKeygenSeconds: 30,
@@ -56,6 +80,9 @@ export const PHONE_MODELS: Record<string, PhoneModel> = {
     securityByDefault: false,
     capfVersion: 2,
     firmware: 'P0030801SR02',
+    console: 'legacy',
+    fileTransport: 'TFTP',
+    micIssuer: 'Cisco Manufacturing CA',
     lscMenuPath: ['Settings', 'Security Configuration', 'LSC'],
     rsa1024KeygenSeconds: 120,
     ecKeygenSeconds: 120,

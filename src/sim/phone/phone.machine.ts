@@ -23,7 +23,7 @@ import { capfClientMachine, type CapfClientReport, type CapfOutcome, type Pendin
 import { PhoneConsole } from './console';
 import { dnsmasqMachine, type DnsAnswer } from './dnsmasq.machine';
 import { tvsClientMachine, type TvsClientReport } from './tvs-client.machine';
-import { HTTP_TFTP_PORT, summarizeRequest, type FileRequest, type FileResponse } from '../protocols/http';
+import { HTTP_TFTP_PORT, TFTP_PORT, summarizeRequest, type FileRequest, type FileResponse } from '../protocols/http';
 import { EAPOL_PORT, type EapolResult, type EapolStart } from '../protocols/dot1x';
 import { PHONE_MODELS, type PhoneModel } from './models';
 import { STATUS, type LscField } from './screens';
@@ -89,8 +89,8 @@ export interface PhoneContext {
   capfClient: AnyActorRef | null;
   capfRuns: number;
   downloads: number;
-  /** The download in flight ("downd" fetches one file at a time). */
-  download: { connId: string; fileName: string } | null;
+  /** The download in flight ("downd" fetches one file at a time); over TFTP, the UDP port it waits on. */
+  download: { connId: string; fileName: string; port?: number } | null;
   /** A downloaded ITL whose signer the phone does not know, while TVS is asked. */
   pendingTrustList: { file: ItlFile; signer: Uint8Array } | null;
   tvsRuns: number;
@@ -211,6 +211,11 @@ export const phoneMachine = setup({
   guards: {
     isCurrentDownload: ({ context, event }) =>
       (event.type === 'net.exchange.response' || event.type === 'net.exchange.failed') && context.download?.connId === event.connId,
+    /** A TFTP answer (or ICMP port unreachable) for the download in flight over UDP. */
+    isCurrentTftpDownload: ({ context, event }) =>
+      context.download?.port !== undefined &&
+      ((event.type === 'net.datagram.received' && event.to.port === context.download.port && (event.payload as FileResponse)?.kind === 'file.response') ||
+        (event.type === 'net.datagram.unreachable' && event.to.ip === context.tftpServer && event.to.port === TFTP_PORT)),
     isDownloadOk: ({ event }) => event.type === 'download.done' && event.ok,
     isFirstTrustList: ({ event }) => (event as unknown as { output: TrustListVerdict }).output.verdict === 'first',
     isSameTrustList: ({ event }) => (event as unknown as { output: TrustListVerdict }).output.verdict === 'same',
@@ -248,13 +253,34 @@ export const phoneMachine = setup({
       if (context.capfClient) enqueue(stopChild(context.capfClient));
       enqueue.assign({ capfClient: null });
     }),
-    /** "downd" fetches a file from the TFTP node over HTTP 6970 (S14's downd-GETXXTP lines). */
+    /**
+     * "downd" fetches a file from the TFTP node: over HTTP on TCP 6970 (88xx, S14's downd-GETXXTP lines), or
+     * with a TFTP read request on UDP 69 (79xx, phone/models.ts), waiting on its own UDP port for the data.
+     */
     download: enqueueActions(({ context, enqueue, system }, params: { file: (c: PhoneContext) => string; dest: string }) => {
       const n = context.downloads + 1;
-      const connId = `${context.spec.deviceName}/http/${n}`;
       const fileName = params.file(context);
       const request: FileRequest = { kind: 'file.request', fileName };
-      context.console.download(fileName, params.dest, 'HTTP');
+      const transport = modelOf(context).fileTransport;
+      context.console.download(fileName, params.dest, transport);
+      if (transport === 'TFTP') {
+        const connId = `${context.spec.deviceName}/tftp/${n}`;
+        const port = context.env.random.fork(connId).int(32768, 60999);
+        enqueue.assign({ downloads: n, download: { connId, fileName, port } });
+        toNetwork(enqueue, system, { type: 'net.bind', owner: selfId(context), ip: context.spec.ip, transport: 'UDP', port });
+        toNetwork(enqueue, system, {
+          type: 'net.datagram',
+          owner: selfId(context),
+          from: { ip: context.spec.ip, port },
+          to: { ip: context.tftpServer, port: TFTP_PORT },
+          protocol: 'TFTP',
+          summary: summarizeRequest(request, 'TFTP'),
+          detail: { file: fileName },
+          payload: request,
+        });
+        return;
+      }
+      const connId = `${context.spec.deviceName}/http/${n}`;
       enqueue.assign({ downloads: n, download: { connId, fileName } });
       toNetwork(enqueue, system, {
         type: 'net.exchange',
@@ -269,18 +295,19 @@ export const phoneMachine = setup({
       });
     }),
     /** The answer (or its absence) becomes the download's result. */
-    finishDownload: enqueueActions(({ context, event, enqueue }) => {
+    finishDownload: enqueueActions(({ context, event, enqueue, system }) => {
       const d = context.download;
       if (!d) return;
+      if (d.port !== undefined) toNetwork(enqueue, system, { type: 'net.unbind', owner: selfId(context), ip: context.spec.ip, transport: 'UDP', port: d.port });
       let result: DownloadResult;
-      if (event.type === 'net.exchange.response') {
+      if (event.type === 'net.exchange.response' || event.type === 'net.datagram.received') {
         const r = event.payload as FileResponse;
         context.console.downloadResult(r.status, d.fileName);
         result =
           r.status === 200 && r.body
             ? { type: 'download.done', fileName: d.fileName, ok: true, body: r.body }
             : { type: 'download.done', fileName: d.fileName, ok: false, status: r.status, error: r.status === 404 ? 'not-found' : 'server-error' };
-      } else if (event.type === 'net.exchange.failed') {
+      } else if (event.type === 'net.exchange.failed' || event.type === 'net.datagram.unreachable') {
         context.console.downloadFailed(d.fileName, 'connection refused');
         result = { type: 'download.done', fileName: d.fileName, ok: false, error: 'refused' };
       } else {
@@ -375,16 +402,19 @@ export const phoneMachine = setup({
     storeConfig: assign(({ context, event }) => {
       const out = (event as unknown as { output: { ok: true; content: Uint8Array } }).output;
       const config = parseConfigFile(decoder.decode(out.content), context.spec.deviceName);
+      // Without Security By Default there is no TVS: such a phone neither resolves nor asks a TVS server
+      // (domain.md §8; TAC 200860).
+      const tvsServers = modelOf(context).securityByDefault ? config.tvsServers : [];
       return {
         config,
-        tvsToResolve: config.tvsServers.filter((s) => !isIpv4(s)),
-        flash: { ...context.flash, tvsServers: config.tvsServers, lastConfig: config },
+        tvsToResolve: tvsServers.filter((s) => !isIpv4(s)),
+        flash: { ...context.flash, tvsServers, lastConfig: config },
       };
     }),
     logConfigAccepted: ({ context }) => {
       const file = configFileName(context);
       if (context.trustList) context.console.configSignature(true, file);
-      context.env.log.phoneStatus(context.spec.deviceName, STATUS.configFile(file, 'HTTP'));
+      context.env.log.phoneStatus(context.spec.deviceName, STATUS.configFile(file, modelOf(context).fileTransport));
     },
     logConfigRejected: ({ context }) => {
       const file = configFileName(context);
@@ -510,7 +540,7 @@ export const phoneMachine = setup({
   id: 'phone',
   context: ({ input, spawn }) => {
     const random = input.env.random.fork(ids.phone(input.spec.deviceName));
-    const console = new PhoneConsole(input.spec.deviceName, input.env.log, random.fork('console'));
+    const console = new PhoneConsole(input.spec.deviceName, input.env.log, random.fork('console'), PHONE_MODELS[input.spec.model]?.console ?? 'java');
     const trust = input.flash.itl ? parseItl(input.flash.itl) : null;
     return {
       env: input.env,
@@ -555,6 +585,8 @@ export const phoneMachine = setup({
         'capf.client.progress': { actions: 'noteCapfProgress' },
         'net.exchange.response': { guard: 'isCurrentDownload', actions: 'finishDownload' },
         'net.exchange.failed': { guard: 'isCurrentDownload', actions: 'finishDownload' },
+        'net.datagram.received': { guard: 'isCurrentTftpDownload', actions: 'finishDownload' },
+        'net.datagram.unreachable': { guard: 'isCurrentTftpDownload', actions: 'finishDownload' },
       },
       states: {
         booting: {

@@ -35,10 +35,17 @@ describeFault('capf.cert-expired', async ({ world }, s) => {
 describeFault('phone.no-sbd', async ({ world }, s) => {
   // A 7960 has no Security By Default: no ITL download, an unsigned configuration, no CAPF certificate to trust.
   expect(modelOf(world.phoneContext(PHONE)!).model).toBe('CP-7960');
-  expect(s.packetText).not.toMatch(/GET \/ITLSEP/);
-  expect(s.packetText).toMatch(/GET \/SEP682C7B5C2342\.cnf\.xml HTTP\/1\.1/);
+  expect(s.packetText).not.toMatch(/ITLSEP/);
+  // 79xx phones fetch their files over TFTP (UDP 69), not HTTP 6970 (domain.md §4, §14.4).
+  expect(s.packetText).toMatch(/SEP682C7B5C2342:\d+ > ao115sub:69 TFTP Read Request, File: SEP682C7B5C2342\.cnf\.xml, Transfer type: octet delivered/);
+  expect(s.packetText).not.toMatch(/:6970 /);
   expect(world.phoneContext(PHONE)!.trustList).toBeNull();
-  expect(s.phoneStatus).toMatch(/\] SEP682C7B5C2342\.cnf\.xml\(HTTP\)$/m);
+  expect(s.phoneStatus).toMatch(/\] SEP682C7B5C2342\.cnf\.xml\(TFTP\)$/m);
+  // No TVS without Security By Default (TAC 200860): the phone resolves no TVS server.
+  expect(s.console).not.toMatch(/TVS|TvsProperty/);
+  // A 79xx console line (TAC 200860: "3469 NOT 00:01:31.935298 SECD: …"): no date, no Java, no dnsmasq.
+  expect(s.console).toMatch(/^\d{4} NOT \d\d:\d\d:\d\d\.\d{6} SECD: /m);
+  expect(s.console).not.toMatch(/JAVA|dnsmasq|SECUREAPP| \w{3} \d\d \d\d:/);
   expect(s.phoneStatus).toMatch(/\] No valid CAPF server$/m);
   expect(s.lsc).toBe('Not Installed');
   expect(s.status).toBe('Operation Pending');
