@@ -10,7 +10,8 @@ import type { SimEnv } from '../env';
 import { ids, nodeSpec } from '../env';
 import { toNetwork, type NetworkDelivery, type NetworkEvent } from '../network';
 import { summarizeTls, type TlsMessage } from '../protocols/tls';
-import { TVS_PORT, summarizeTvs, type TvsVerifyRequest, type TvsVerifyResponse } from '../protocols/tvs';
+import { TVS_PORT, TVS_PROTOCOL_ID, describeTvsMessage, encodeTvsMessage, summarizeTvs, type TvsQueryRequest, type TvsQueryResponse } from '../protocols/tvs';
+import { formatItlName } from '../../pki/names';
 import type { IdentityPurpose } from './certificates';
 
 export const TVS_START_MS = 3000;
@@ -24,9 +25,16 @@ const ROLES: Record<IdentityPurpose, number[]> = {
   ITLRecovery: [0],
 };
 
-export function tvsVerdict(env: SimEnv, node: string, certificate: Uint8Array): TvsVerifyResponse {
+/**
+ * TVS answers a certificate query (TVS_MSG_QUERY_CERT_REQ → _RES, TAC 213407): the certificate it knows under
+ * that issuer and serial number, with the roles the cluster gives it — or "invalid" when it knows none.
+ */
+export function tvsQuery(env: SimEnv, node: string, request: Pick<TvsQueryRequest, 'issuer' | 'serialNumber' | 'sessionId'>): TvsQueryResponse {
   const roles = new Set<number>();
+  let certificate: Uint8Array | undefined;
   for (const entry of env.certs.all()) {
+    if (!bytesEqual(entry.info.serialNumber, request.serialNumber) || formatItlName(entry.info.issuer) !== request.issuer) continue;
+    certificate ??= entry.der;
     if (!bytesEqual(entry.der, certificate)) continue;
     if (entry.type === 'trust-certs') {
       if (entry.node === node && (entry.purpose === 'CallManager-trust' || entry.purpose === 'Phone-SAST-trust')) roles.add(1);
@@ -34,7 +42,9 @@ export function tvsVerdict(env: SimEnv, node: string, certificate: Uint8Array): 
       for (const r of ROLES[entry.purpose as IdentityPurpose] ?? []) roles.add(r);
     }
   }
-  return { kind: 'tvs.verifyResponse', status: roles.size ? 'valid' : 'invalid', roles: [...roles].sort((a, b) => a - b), ttlSeconds: 86400 };
+  return roles.size && certificate
+    ? { kind: 'tvs.queryResponse', sessionId: request.sessionId, status: 'valid', certificate, roles: [...roles].sort((a, b) => a - b), ttlSeconds: 86400 }
+    : { kind: 'tvs.queryResponse', sessionId: request.sessionId, status: 'invalid', roles: [], ttlSeconds: 0 };
 }
 
 export interface TvsInput {
@@ -86,9 +96,9 @@ export const tvsMachine = setup({
     answer: enqueueActions(({ context, event, enqueue, system }) => {
       if (event.type !== 'net.received') return;
       const state = context.connections[event.connId];
-      const message = event.payload as TlsMessage | TvsVerifyRequest;
-      const send = (payload: TlsMessage | TvsVerifyResponse, protocol: 'TLS' | 'TVS', summary: string, detail?: Record<string, unknown>) =>
-        toNetwork(enqueue, system, { type: 'net.send', connId: event.connId, owner: context.systemId, protocol, summary, detail, payload } satisfies NetworkEvent);
+      const message = event.payload as TlsMessage | TvsQueryRequest;
+      const send = (payload: TlsMessage | TvsQueryResponse, protocol: 'TLS' | 'TVS', summary: string, detail?: Record<string, unknown>, bytes?: Uint8Array) =>
+        toNetwork(enqueue, system, { type: 'net.send', connId: event.connId, owner: context.systemId, protocol, summary, detail, bytes, payload } satisfies NetworkEvent);
       if (state === 'hello' && message.kind === 'tls.clientHello') {
         const tvs = context.env.certs.identity(context.node, 'TVS');
         const hello: TlsMessage = { kind: 'tls.serverHello', certificate: tvs?.der ?? new Uint8Array() };
@@ -96,10 +106,18 @@ export const tvsMachine = setup({
         enqueue.assign({ connections: { ...context.connections, [event.connId]: 'ready' } });
         return;
       }
-      if (state === 'ready' && message.kind === 'tvs.verifyRequest') {
-        const verdict = tvsVerdict(context.env, context.node, message.certificate);
-        context.env.log.sdiTrace('tvs-trace', context.node, 'debug', `VERIFY_REQUEST from ${message.deviceName}: ${verdict.status}${verdict.roles.length ? ` roles ${verdict.roles.join(',')}` : ''}`);
-        send(verdict, 'TVS', summarizeTvs(verdict), { ...verdict });
+      if (state === 'ready' && message.kind === 'tvs.queryRequest') {
+        // The SDI trace lines of TAC 213407 (domain.md §14.3); the last line of each pair is our wording.
+        const trace = (text: string) => context.env.log.sdiTrace('tvs-trace', context.node, 'debug', text);
+        trace('MsgType : TVS_MSG_QUERY_CERT_REQ');
+        trace(`Protocol Discriminator: ${TVS_PROTOCOL_ID.toString(16)}`);
+        trace('TVS CORE: Rcvd Event: TVS_EV_QUERY_CERT_REQ in State: TVS_STATE_AWAIT_REQ');
+        trace(`tvsHandleQueryCertReq : Subject Name is: ${message.subject}`);
+        const answer = tvsQuery(context.env, context.node, message);
+        trace(`tvsHandleQueryCertReq : ${message.deviceName} asks for ${message.subject.split(';')[0]}: ${answer.status === 'valid' ? `found, roles ${answer.roles.join(',')}` : 'not found'}`);
+        trace('Sending QUERY_CERT_RES msg');
+        trace('MsgType : TVS_MSG_QUERY_CERT_RES');
+        send(answer, 'TVS', summarizeTvs(answer), describeTvsMessage(answer), encodeTvsMessage(answer));
       }
     }),
   },

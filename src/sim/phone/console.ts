@@ -126,11 +126,14 @@ export class PhoneConsole {
   tvsHandshake(ok: boolean): void {
     this.#secure(ok ? 'NOT' : 'ERR', ok ? 'Sec SSL Connection - Handshake successful.' : 'Sec SSL Connection - Handshake failed.'); // VERBATIM success (S14)
   }
+  tvsQueryRequest(): void {
+    this.#secure('NOT', 'TVS process request - processing TVS Query Certificate request.'); // VERBATIM (TAC 213407)
+  }
   tvsRequestSent(bytes: number): void {
     this.#secure('NOT', `TVS process request - Successfully sent the TVS request to TVS server, bytes written : ${bytes}`); // VERBATIM (S14)
   }
   tvsVerdict(ok: boolean): void {
-    this.#secure(ok ? 'NOT' : 'ERR', ok ? 'Hashes match... authentication successful.' : 'TVS could not vouch for the certificate, authentication failed.'); // success VERBATIM (S14)
+    this.#secure(ok ? 'NOT' : 'ERR', ok ? 'Hashes match... authentication successful.' : 'TVS did not return the certificate, authentication failed.'); // success VERBATIM (S14)
   }
   configSignature(ok: boolean, file: string): void {
     if (ok) this.#secure('NOT', `XXTP authenticated file approved - ${file}`);

@@ -362,6 +362,8 @@ export const phoneMachine = setup({
           server: context.flash.tvsServers[0],
           pins: tvsPins(context.trustList),
           certificate: context.pendingTrustList!.signer,
+          // A new ITL signer must be a SAST or a CCM/TFTP signer (domain.md §5.4, §8).
+          roles: [0, 1, 3],
         },
       });
       return { tvsRuns: n };
