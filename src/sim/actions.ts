@@ -86,6 +86,8 @@ export type LabAction =
   /** The lab's own hands: swap a handset for another model (same device record), break database replication */
   | { type: 'lab.phone.replace'; device: string; model: string }
   | { type: 'lab.database.replication'; healthy: boolean }
+  /** The lab's own hands: damage the ITL file a TFTP node serves (a restart of Cisco TFTP rebuilds it) */
+  | { type: 'lab.itl.corrupt'; node: string }
   /** The enterprise CA of the Offline CA path: sign a CSR (a CAPF request or a phone's) */
   | { type: 'lab.ca.sign'; csr: string }
   /** Offline CA: give CAPF the signed certificate for a phone whose CSR it kept (`utils capf cert import`) */
@@ -356,6 +358,11 @@ export async function applyAction(world: LabWorld, action: LabAction): Promise<A
       if (!env.db.capfCsrs[action.device]) return fail(`Import failed: CAPF holds no CSR for ${action.device}.`);
       env.db.importOfflineCertificate(action.device, decoded.value);
       return { ok: true, output: `Certificate for ${action.device} imported; CAPF delivers it at the phone's next CAPF session.` };
+    }
+    case 'lab.itl.corrupt': {
+      if (!nodeExists(action.node)) return fail(`There is no server ${action.node}.`);
+      world.actor(ids.tftp(action.node))?.send({ type: 'tftp.itl.corrupt' });
+      return { ok: true };
     }
     case 'lab.database.replication': {
       env.db.setReplication(Boolean(action.healthy));

@@ -197,15 +197,17 @@ export const FAULTS: Fault[] = [
   },
   {
     id: 'itl.corrupted',
-    title: 'Phones lost trust in the ITL',
+    title: 'Corrupt ITL on the phone\'s TFTP server',
     description:
-      'The CallManager and TVS certificates of every node were regenerated together and TFTP restarted: the new ITL is signed by a key the phone does not know, and the TVS that could vouch for it has a new certificate too.',
+      'The CAPF certificate was regenerated (with CAPF stopped) and Cisco TFTP restarted everywhere, but the ITL file the phone\'s TFTP server now serves was damaged on disk; then the phone was reset.',
     inject: (world) => [
-      ...world.env.scenario.nodes.flatMap((n): LabAction[] => [
-        { type: 'os.certificate.regenerate', node: n.name, purpose: 'CallManager' },
-        { type: 'os.certificate.regenerate', node: n.name, purpose: 'TVS' },
-      ]),
+      { type: 'serviceability.stop', node: pub(world).name, service: 'capf' },
+      { type: 'os.certificate.regenerate', node: pub(world).name, purpose: 'CAPF' },
+      { type: 'serviceability.start', node: pub(world).name, service: 'capf' },
       ...restartTftpEverywhere(world),
+      { wait: 15_000 },
+      { type: 'lab.itl.corrupt', node: phoneNode(world) },
+      { type: 'cucm.phone.reset', device: firstPhone(world) },
     ],
     fix: (world) => [
       { type: 'cli', node: pub(world).name, command: 'utils itl reset localkey' },
@@ -215,7 +217,7 @@ export const FAULTS: Fault[] = [
       { wait: 15_000 },
       { type: 'cucm.enterpriseParameters.reset' },
     ],
-    source: 'seed "LSC: Operation Pending" cause 2; S5 ITL recovery (utils itl reset localkey, Enterprise Parameters Reset, TFTP restart); domain.md §11 F10, F17',
+    source: 'Cisco TAC 213295 "LSC: Operation Pending" (corrupt ITL: utils itl reset localkey); Security Guide for CUCM 14, "Default Security" (ITL recovery: Enterprise Parameters Reset, Cisco TFTP restart)',
   },
   {
     id: 'itl.cscus33755',
@@ -241,14 +243,15 @@ export const FAULTS: Fault[] = [
     id: 'tvs.down',
     title: 'TVS stopped where the phone asks',
     description:
-      'The CallManager certificate of the phone\'s TFTP server was regenerated and TFTP restarted, so the phone must ask TVS about the new ITL signer — and Cisco Trust Verification Service is stopped on the publisher, the TVS server the phone asks.',
+      'The CAPF certificate was regenerated while CAPF was stopped and the TFTP servers were not restarted, so the phone\'s ITL still holds the old one and only TVS could vouch for the new one — and Cisco Trust Verification Service is stopped on the publisher, the TVS server the phone asks.',
     inject: (world) => [
       { type: 'serviceability.stop', node: pub(world).name, service: 'tvs' },
-      { type: 'os.certificate.regenerate', node: phoneNode(world), purpose: 'CallManager' },
-      { type: 'serviceability.restart', node: phoneNode(world), service: 'tftp' },
+      { type: 'serviceability.stop', node: pub(world).name, service: 'capf' },
+      { type: 'os.certificate.regenerate', node: pub(world).name, purpose: 'CAPF' },
+      { type: 'serviceability.start', node: pub(world).name, service: 'capf' },
     ],
     fix: (world) => [{ type: 'serviceability.start', node: pub(world).name, service: 'tvs' }, { wait: 5_000 }, { type: 'cucm.phone.reset', device: firstPhone(world) }],
-    source: 'seed "LSC: Operation Pending" cause 3 (TVS); domain.md §8, §11 F11',
+    source: 'Cisco TAC 213295 "LSC: Operation Pending" (phones cannot authenticate because of a TVS problem); Security Guide for CUCM 14, "Default Security" (TVS vouches for certificates the ITL does not hold)',
   },
   {
     id: 'phone.keygen-timeout',

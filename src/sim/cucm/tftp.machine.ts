@@ -70,6 +70,8 @@ export type TftpEvent =
   | { type: 'service.restart' }
   /** `utils itl reset`: a reset ITL transferred to this node replaces the one it serves. */
   | { type: 'tftp.itl.install'; itl: BuiltItl }
+  /** The ITL file on the node's disk is damaged (one byte changed); a restart rebuilds it. */
+  | { type: 'tftp.itl.corrupt' }
   | { type: 'xstate.done.actor.itl-build'; output: BuiltItl }
   | { type: 'xstate.error.actor.itl-build'; error: unknown }
   | ConfigBuilt;
@@ -224,6 +226,14 @@ export const tftpMachine = setup({
       context.env.log.sdiTrace('tftp-trace', context.node, 'info', 'Cisco TFTP stopped');
     },
     forgetTrustList: assign({ itl: null }),
+    corruptTrustList: assign({
+      itl: ({ context }) => {
+        if (!context.itl) return null;
+        const bytes = context.itl.bytes.slice();
+        bytes[bytes.length - 1] ^= 0xff;
+        return { ...context.itl, bytes };
+      },
+    }),
     installResetItl: assign({
       itl: ({ event, context }) => (event.type === 'tftp.itl.install' ? event.itl : context.itl),
     }),
@@ -361,6 +371,7 @@ export const tftpMachine = setup({
         'net.exchange.request': { actions: 'serveRequest' },
         'net.datagram.received': { actions: 'serveRequest' },
         'tftp.itl.install': { actions: 'installResetItl' },
+        'tftp.itl.corrupt': { actions: 'corruptTrustList' },
         'tftp.config.built': { actions: 'deliverBuiltConfig' },
         'tftp.config.failed': { actions: 'failBuiltConfig' },
       },

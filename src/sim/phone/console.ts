@@ -186,6 +186,12 @@ export class PhoneConsole {
   capfNoCapfInTrustList(): void {
     this.#secure('ERR', 'CAPF: no CAPF certificate in the trust list, no valid CAPF server');
   }
+  capfAskingTvs(): void {
+    this.#secure('NOT', 'CAPF: server certificate is not the CAPF certificate in the trust list, asking TVS');
+  }
+  capfTvsRefused(reason: string): void {
+    this.#secure('ERR', `CAPF: TVS did not vouch for the CAPF server certificate (${reason})`);
+  }
   capfPinMismatch(): void {
     this.#secure('ERR', 'Sec SSL Connection - Handshake failed.');
     this.#secure('ERR', 'CAPF: server certificate does not match the CAPF certificate in the trust list');

@@ -500,6 +500,7 @@ export const phoneMachine = setup({
           capfAuthMode: config.capfAuthMode as 1 | 2 | 3 | 4,
           authenticationString: context.enteredAuthenticationString ?? undefined,
           capfPin: capfPin(context.trustList),
+          tvs: { server: context.flash.tvsServers[0], pins: tvsPins(context.trustList), deviceName: `${modelOf(context).model}-${context.spec.deviceName}` },
           mic: context.flash.mic,
           lsc: context.flash.lsc,
           pendingKey: context.flash.pendingKey ?? null,

@@ -1,6 +1,7 @@
 /**
  * The phone's TVS client (domain.md §7, §8, §14.3): when the phone meets a certificate its own ITL does not
- * hold — a new ITL signer — it asks the Trust Verification Service about it. It reaches TVS over TLS on TCP
+ * hold — a new ITL signer, or a CAPF server certificate other than the ITL's — it asks the Trust
+ * Verification Service about it. It reaches TVS over TLS on TCP
  * 2445 and trusts the TVS server only if its certificate is one of the TVS records of the ITL it already
  * holds; it sends a certificate query (TVS_MSG_QUERY_CERT_REQ: its device name and the certificate's subject,
  * issuer and serial number, TAC 213407), gets back the certificate TVS knows by that name, and accepts only
@@ -199,7 +200,9 @@ export const tvsClientMachine = setup({
       },
       after: { timeout: { target: 'failed', actions: [{ type: 'because', params: { reason: 'TVS did not answer' } }, 'close'] } },
     },
-    vouched: { type: 'final', entry: 'vouched' },
-    failed: { type: 'final', entry: 'refused' },
+    // Not final states: the client's parent stops it once it has the verdict (a final state would send the
+    // parent a done event that may arrive after the parent itself has finished).
+    vouched: { entry: 'vouched' },
+    failed: { entry: 'refused' },
   },
 });
