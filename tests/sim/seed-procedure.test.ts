@@ -59,6 +59,19 @@ describe('installing an LSC on the CP-8845 with a null string, as in the seed ar
     }
   });
 
+  it('the phone console shows its downloads as TAC 214535 does: the signed configuration approved before the transfer, then complete', () => {
+    const lines = world.env.log.text('phone-console', PHONE).split('\n');
+    const at = (re: RegExp) => lines.findIndex((l) => re.test(l));
+    // downd-GETXXTP [GT339][src=SEP….cnf.xml][dest=…cnf.xml.59075][serv=][serv6=][sec=2]
+    const get = at(/\) downd-GETXXTP \[GT\d+\]\[src=SEP682C7B5C2342\.cnf\.xml\]\[dest=\/tmp\/SEP682C7B5C2342\.cnf\.xml\.\d{5}\]\[serv=\]\[serv6=\]\[sec=2\]$/);
+    expect(get).toBeGreaterThan(0);
+    expect(lines[get + 1]).toMatch(/\) downd-XXTP Secure file requested$/);
+    expect(lines[get + 2]).toMatch(/\) downd-XXTP authenticated file approved - add \.sgn if necessary -- SEP682C7B5C2342\.cnf\.xml\.sgn$/);
+    expect(lines[get + 3]).toMatch(/\) GHTTP-hdr->HTTP\/1\.1 200 OK$/);
+    expect(lines[get + 4]).toMatch(/\) XXTP complete - status = 100$/);
+    expect(at(/downd-GETXXTP \[GT\d+\]\[src=ITLSEP682C7B5C2342\.tlv\]\[dest=\/tmp\/ITLFile\.tlv\]/)).toBeGreaterThan(0);
+  });
+
   it('the phone has no LSC yet, and holds the ITL of its TFTP server ao115sub', () => {
     expect(world.lsc(PHONE)).toBe('Not Installed');
     const phone = world.phoneContext(PHONE)!;

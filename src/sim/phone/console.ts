@@ -44,6 +44,7 @@ export class PhoneConsole {
     readonly format: ConsoleFormat = 'java',
   ) {
     this.#counter = random.int(100, 900);
+    this.#gt = random.int(100, 900);
     this.newBoot();
   }
 
@@ -62,6 +63,8 @@ export class PhoneConsole {
     this.#bootedAt = this.log.now();
   }
 
+  /** The "[GT339]" request tag of downd's lines: one per download (its meaning is not documented). */
+  #gt: number;
   #lastMs = -1;
   #lastMicros = 0;
 
@@ -85,21 +88,34 @@ export class PhoneConsole {
     this.#line(level, this.#legacy ? `CFG: ${text}` : `(${this.#pids.configMgr}) JAVA-configmgr MQThread|${where}:? - ${text}`);
   }
 
-  #downd(level: ConsoleLevel, text: string, legacyText: string) {
-    this.#line(level, this.#legacy ? `TFTP: ${legacyText}` : `(${this.#pids.downd}) ${text}`);
+  /** A download line: the 88xx downd form, or the 79xx one (none when `legacyText` is absent). */
+  #downd(level: ConsoleLevel, text: string, legacyText?: string) {
+    if (!this.#legacy) this.#line(level, `(${this.#pids.downd}) ${text}`);
+    else if (legacyText !== undefined) this.#line(level, `TFTP: ${legacyText}`);
   }
 
   booted(firmware: string, ip: string, tftp: string): void {
     this.#config('NOT', 'cip.cfg.ConfigManager', `Phone load ${firmware}, IP ${ip}, TFTP server ${tftp}`);
   }
 
-  // --- file downloads (S14 style; a 79xx fetches over TFTP) ---
-  download(src: string, dest: string, transport: 'HTTP' | 'TFTP'): void {
-    this.#downd('NOT', `downd-GETXXTP [src=${src}][dest=${dest}][via=${transport}]`, `Requesting ${src} (read request, octet)`); // VERBATIM prefix (S14)
+  // --- file downloads (TAC 214535; a 79xx fetches over TFTP) ---
+  /**
+   * 88xx (VERBATIM forms, TAC 214535): `downd-GETXXTP [GT339][src=SEP….cnf.xml][dest=…cnf.xml.59075][serv=]
+   * [serv6=][sec=2]`, and for a signed file, before the transfer, `downd-XXTP Secure file requested` and
+   * `downd-XXTP authenticated file approved - add .sgn if necessary -- SEP….cnf.xml.sgn`. The source shows
+   * [sec=2] for the signed configuration file; [sec=0] for an unsigned file is our reading.
+   */
+  download(src: string, dest: string, signedFile?: string): void {
+    this.#downd('NOT', `downd-GETXXTP [GT${this.#gt++}][src=${src}][dest=${dest}][serv=][serv6=][sec=${signedFile ? 2 : 0}]`, `Requesting ${signedFile ?? src} (read request, octet)`);
+    if (!signedFile) return;
+    this.#downd('NOT', 'downd-XXTP Secure file requested');
+    this.#downd('NOT', `downd-XXTP authenticated file approved - add .sgn if necessary -- ${signedFile}`);
   }
   downloadResult(status: number, src: string): void {
-    if (status === 200) this.#downd('INF', 'GHTTP-hdr->HTTP/1.1 200 OK', `${src} received`); // VERBATIM 88xx (S14)
-    else this.#downd('ERR', `GHTTP-hdr->HTTP/1.1 ${status} Not Found [${src}]`, `${src}: File not found`);
+    if (status === 200) {
+      this.#downd('INF', 'GHTTP-hdr->HTTP/1.1 200 OK', `${src} received`); // VERBATIM 88xx (S14)
+      this.#downd('NOT', 'XXTP complete - status = 100'); // VERBATIM (TAC 214535)
+    } else this.#downd('ERR', `GHTTP-hdr->HTTP/1.1 ${status} Not Found [${src}]`, `${src}: File not found`);
   }
   downloadFailed(src: string, why: string): void {
     this.#downd('ERR', `downd-GETXXTP [src=${src}] failed: ${why}`, `${src} failed: ${why}`);
@@ -135,8 +151,9 @@ export class PhoneConsole {
   tvsVerdict(ok: boolean): void {
     this.#secure(ok ? 'NOT' : 'ERR', ok ? 'Hashes match... authentication successful.' : 'TVS did not return the certificate, authentication failed.'); // success VERBATIM (S14)
   }
+  /** After the transfer: the signature check against the trust list (our wording; the source shows the request lines). */
   configSignature(ok: boolean, file: string): void {
-    if (ok) this.#secure('NOT', `XXTP authenticated file approved - ${file}`);
+    if (ok) this.#secure('NOT', `XXTP file ${file} signature verified, signer in trust list`);
     else this.#secure('ERR', `XXTP file ${file} signature verification failed, signer not in trust list`);
   }
 

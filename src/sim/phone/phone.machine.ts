@@ -257,12 +257,16 @@ export const phoneMachine = setup({
      * "downd" fetches a file from the TFTP node: over HTTP on TCP 6970 (88xx, S14's downd-GETXXTP lines), or
      * with a TFTP read request on UDP 69 (79xx, phone/models.ts), waiting on its own UDP port for the data.
      */
-    download: enqueueActions(({ context, enqueue, system }, params: { file: (c: PhoneContext) => string; dest: string }) => {
+    download: enqueueActions(({ context, enqueue, system }, params: { file: (c: PhoneContext) => string; dest?: string }) => {
       const n = context.downloads + 1;
       const fileName = params.file(context);
       const request: FileRequest = { kind: 'file.request', fileName };
       const transport = modelOf(context).fileTransport;
-      context.console.download(fileName, params.dest, transport);
+      // A signed file is asked for by its plain name and fetched as `.sgn` (TAC 214535's downd lines); it
+      // lands on the phone's RAM disk under its name and a number (the exact directory is not in the source).
+      const plain = fileName.replace(/\.sgn$/, '');
+      const dest = params.dest ?? `/tmp/${plain}.${context.env.random.fork(`${context.spec.deviceName}/dest/${n}`).int(10000, 65535)}`;
+      context.console.download(plain, dest, plain === fileName ? undefined : fileName);
       if (transport === 'TFTP') {
         const connId = `${context.spec.deviceName}/tftp/${n}`;
         const port = context.env.random.fork(connId).int(32768, 60999);
@@ -415,7 +419,7 @@ export const phoneMachine = setup({
     }),
     logConfigAccepted: ({ context }) => {
       const file = configFileName(context);
-      if (context.trustList) context.console.configSignature(true, file);
+      if (context.trustList && file.endsWith('.sgn')) context.console.configSignature(true, file);
       context.env.log.phoneStatus(context.spec.deviceName, STATUS.configFile(file, modelOf(context).fileTransport));
     },
     logConfigRejected: ({ context }) => {
@@ -672,7 +676,7 @@ export const phoneMachine = setup({
           initial: 'fetching',
           states: {
             fetching: {
-              entry: { type: 'download', params: { file: configFileName, dest: '/tmp/config.sgn' } },
+              entry: { type: 'download', params: { file: configFileName } },
               after: { downloadTimeout: { actions: 'finishDownload' } },
               on: {
                 'download.done': [
