@@ -433,9 +433,10 @@ export const phoneMachine = setup({
     }),
     noteTvsResolution: assign(({ context, event }) => {
       if (event.type !== 'dns.answer') return {};
+      // The seed's DNS lab prints the WRN NetUtil.traceIPv4DNSErrors line before the ERR TvsProperty line.
+      if (!event.address && !event.cached) context.console.dnsFailure(event.name);
       context.console.tvsResolved(event.name, event.address);
       if (!event.address && !event.cached) {
-        context.console.dnsFailure(event.name);
         context.env.log.phoneStatus(context.spec.deviceName, event.timedOut ? STATUS.dnsTimeout : STATUS.dnsUnknownHost(event.name), 'error');
       }
       return { tvsToResolve: context.tvsToResolve.filter((n) => n !== event.name) };

@@ -86,9 +86,9 @@ export const tvsClientMachine = setup({
     useIp: assign({ serverIp: ({ context }) => context.server ?? null }),
     logUnresolved: ({ context, event }) => {
       if (event.type !== 'dns.answer') return;
+      if (!event.cached) context.console.dnsFailure(event.name);
       context.console.tvsResolved(event.name, null);
       if (!event.cached) {
-        context.console.dnsFailure(event.name);
         context.env.log.phoneStatus(context.device, event.timedOut ? STATUS.dnsTimeout : STATUS.dnsUnknownHost(event.name), 'error');
       }
     },

@@ -89,6 +89,12 @@ describeFault('dns.capf-host-missing', async (_lab, s) => {
   ]) {
     expect(s.console).toMatch(line);
   }
+  // The seed's order: 0481 WRN …NetUtil.traceIPv4DNSErrors, then 0482 ERR …cip.sec.TvsProperty — adjacent lines.
+  const lines = s.console.split('\n');
+  const wrn = lines.findIndex((l) => /WRN .*NetUtil\.traceIPv4DNSErrors:\? - DNS unknown IPv4 host PUB11/.test(l));
+  expect(wrn).toBeGreaterThan(0);
+  expect(lines[wrn + 1]).toMatch(/^\d{4} ERR .*cip\.sec\.TvsProperty:\? - Failed to resolve TVS server PUB11\.brianw2\.lab$/);
+  expect(Number(lines[wrn + 1].slice(0, 4))).toBe(Number(lines[wrn].slice(0, 4)) + 1);
   expect(s.packetText).toMatch(/DNS Standard query response 0x[0-9a-f]{4} No such name A PUB11\.brianw2\.lab/);
   expect(s.packets.some((p) => p.to.port === 3804)).toBe(false);
 });
