@@ -45,12 +45,24 @@ describe('admin CLI', () => {
     expect(out).toContain('Domain : brianw2.lab');
   });
 
-  it('utils service list shows each service\'s state; CAPF only on the publisher', async () => {
+  it('utils service list shows each service\'s state and ends as CUCM\'s does; CAPF only on the publisher', async () => {
     const pub = await cli('ao115pub', 'utils service list');
     expect(pub).toContain('Cisco Certificate Authority Proxy Function[STARTED]');
     expect(pub).toContain('Cisco TFTP[STARTED]');
     expect(pub).toContain('Cisco Trust Verification Service[STARTED]');
-    expect(await cli('ao115sub', 'utils service list')).not.toContain('Certificate Authority Proxy Function');
+    // TAC 212706 / CLI reference: the list ends "Primary Node =true" and "Command successful".
+    expect(pub.endsWith('\nPrimary Node =true\nCommand successful')).toBe(true);
+    const sub = await cli('ao115sub', 'utils service list');
+    expect(sub).not.toContain('Certificate Authority Proxy Function');
+    expect(sub.endsWith('\nPrimary Node =false\nCommand successful')).toBe(true);
+  });
+
+  it('a service that is not activated reads "[STOPPED]  Service Not Activated" (TAC 212706)', async () => {
+    await world.act({ type: 'serviceability.deactivate', node: 'ao115pub', service: 'capf' });
+    expect((await cli('ao115pub', 'utils service list')).split('\n')).toContain('Cisco Certificate Authority Proxy Function[STOPPED]  Service Not Activated');
+    await world.act({ type: 'serviceability.activate', node: 'ao115pub', service: 'capf' });
+    await world.run(10_000);
+    expect(world.stateOf('capf@ao115pub')).toBe('started');
   });
 
   it('utils service stop / start Cisco Certificate Authority Proxy Function stops and starts the service', async () => {
@@ -90,7 +102,10 @@ describe('admin CLI', () => {
     await world.run(10_000);
     expect((await cli('ao115sub', 'show itl')).trimEnd()).toBe(ITL_NOT_FOUND_TEXT.trimEnd());
     expect(await cli('ao115pub', 'utils itl reset localkey')).toBe(`Enter CCM Administrator password :\n${ITL_RESET_CSCUS33755}`);
-    expect(await cli('ao115pub', 'utils dbreplication reset all')).toContain('Replication reset is completed');
+    // CUCM 15 Administration Guide, "Troubleshooting Address Change Issues".
+    expect(await cli('ao115pub', 'utils dbreplication reset all')).toBe(
+      'This command will try to start Replication reset and will return in 1-2 minutes.\nBackground repair of replication will continue after that for 1 hour.',
+    );
     await world.act({ type: 'serviceability.restart', node: 'ao115sub', service: 'tftp' });
     await world.run(10_000);
     expect(await cli('ao115sub', 'show itl')).toContain('The ITL file was verified successfully.');

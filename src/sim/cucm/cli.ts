@@ -30,6 +30,8 @@ export const ITL_RESET_CSCUS33755 = [
   "chmod: changing permissions of `/var/log/active/cm/trace/dbl/sdi/replication_scripts_output': Operation not permitted",
 ].join('\n');
 
+const NOT_ACTIVATED = '[STOPPED]  Service Not Activated';
+
 interface CliCommand {
   /** Words that start the command, lower case. */
   words: string[];
@@ -45,9 +47,12 @@ function serviceSystemId(service: ServiceKey, node: string): string {
   return service === 'capf' ? ids.capf(node) : service === 'tftp' ? ids.tftp(node) : ids.tvs(node);
 }
 
-/** "[STARTED]", "[STOPPED]  Commanded Out of Service", "[NOTRUNNING]  Service Not Activated" — utils service list. */
+/**
+ * "[STARTED]", "[STOPPED]  Commanded Out of Service", "[STOPPED]  Service Not Activated" — utils service list
+ * (TAC 212706 and the CLI reference: `Cisco Certificate Authority Proxy Function[STOPPED]  Service Not Activated`).
+ */
 function serviceStatus(world: LabWorld, node: string, service: ServiceKey): string {
-  if (!world.env.db.isActivated(node, service)) return '[NOTRUNNING]  Service Not Activated';
+  if (!world.env.db.isActivated(node, service)) return NOT_ACTIVATED;
   const state = world.stateOf(serviceSystemId(service, node));
   if (state === 'started') return '[STARTED]';
   if (state === 'starting') return '[STARTING]';
@@ -93,7 +98,9 @@ const COMMANDS: CliCommand[] = [
         if (s === 'capf' && node !== publisher(world.env).name) continue;
         lines.push(`${SERVICE_NAMES[s]}${serviceStatus(world, node, s)}`);
       }
-      lines.push('Commands Completed');
+      // The list ends with the node's role and the result (TAC 212706, CLI reference); "=false" on a
+      // subscriber is by analogy, the sources show a publisher.
+      lines.push(`Primary Node =${node === publisher(world.env).name}`, 'Command successful');
       return lines.join('\n');
     },
   },
@@ -107,7 +114,7 @@ const COMMANDS: CliCommand[] = [
           return `${name || '(no service name)'} is not a valid service name\nExecuted command unsuccessfully`;
         }
         const label = SERVICE_NAMES[service];
-        if (!world.env.db.isActivated(node, service)) return `${label}[NOTRUNNING]  Service Not Activated\nExecuted command unsuccessfully`;
+        if (!world.env.db.isActivated(node, service)) return `${label}${NOT_ACTIVATED}\nExecuted command unsuccessfully`;
         world.actor(serviceSystemId(service, node))?.send({ type: verb === 'start' ? 'service.start' : verb === 'stop' ? 'service.stop' : 'service.restart' });
         const lines = ['Do not press Ctrl+C while the service is restarting. If the service has not restarted properly, execute the same command again.', 'Service Manager is running'];
         if (verb !== 'start') lines.push(`${label}[STOPPING]`, `${label}[STOPPING]`, 'Commanded Out of Service', `${label}[NOTRUNNING]`);
@@ -162,7 +169,9 @@ const COMMANDS: CliCommand[] = [
     run: (world, node) => {
       if (node !== publisher(world.env).name) return 'This command can be executed only on the publisher.\nExecuted command unsuccessfully';
       world.env.db.setReplication(true);
-      return 'Repairing of replication is in progress.\nBackground repair of replication will continue after that for 30 minutes..\nReplication reset is completed';
+      // The first two sentences of the real answer (CUCM 15 Administration Guide, "Troubleshooting Address
+      // Change Issues"); the rest of it is not quoted in our sources. The lab's replication is repaired at once.
+      return 'This command will try to start Replication reset and will return in 1-2 minutes.\nBackground repair of replication will continue after that for 1 hour.';
     },
   },
 ];
