@@ -24,7 +24,7 @@ import type { CapfServiceParameters, EnterpriseParameters } from './cucm/databas
 import type { CertificatePurpose, IdentityPurpose, TrustPurpose } from './cucm/certificates';
 import { deleteTrustCertificate, generateCsr, IDENTITY_PURPOSES, regenerateCertificate, TRUST_PURPOSES, uploadCertificate, type ManagementResult } from './cucm/certificate-management';
 import { SIP_PORT } from './phone/phone.machine';
-import { SERVICE_NAMES, type ServiceKey } from './scenario';
+import { releaseOf, SERVICE_NAMES, type ServiceKey } from './scenario';
 import { parseOperationCompletesBy } from './time';
 import { ciscoSerialNumber, PHONE_MODELS } from './phone/models';
 import { createMic, phoneCommonName } from '../pki/certificates';
@@ -202,7 +202,8 @@ export async function applyAction(world: LabWorld, action: LabAction): Promise<A
       const p = action.capf;
       const days = Number(p?.durationOfCertificateValidity);
       if (!Number.isInteger(days) || days < 1 || days > 1825) return fail('Duration Of Certificate Validity (in days) must be a whole number from 1 to 1825.');
-      if (!['Cisco Certificate Authority Proxy Function', 'Online CA', 'Offline CA'].includes(p.certificateIssuerToEndpoint)) {
+      // Online CA exists from 12.5(1) on: an 11.5 page does not offer it (scenario.ts RELEASES).
+      if (!releaseOf(env.scenario).certificateIssuers.includes(p.certificateIssuerToEndpoint)) {
         return fail(`Certificate Issuer to Endpoint: "${p.certificateIssuerToEndpoint}" is not a valid choice.`);
       }
       if (![1024, 2048, 4096].includes(Number(p.keySize))) return fail('Key Size must be 1024, 2048 or 4096.');

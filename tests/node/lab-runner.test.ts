@@ -92,6 +92,18 @@ describe('npm run lab', () => {
     expect(verify.stdout.trim()).toBe('LSC.pem: OK');
   });
 
+  it('--scenario cucm14-lab --procedure ends in Upgrade Success; the ITLs are signed by ITLRecovery and LSC.pem verifies against CAPF.pem', () => {
+    const out = outDir();
+    const r = lab(['--scenario', 'cucm14-lab', '--procedure', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'))).toMatchObject({ scenario: 'cucm14-lab', lsc: 'Installed', certificateOperationStatus: 'Upgrade Success' });
+    const verify = spawnSync('openssl', ['verify', '-CAfile', 'CAPF.pem', 'LSC.pem'], { cwd: join(out, 'certificates'), encoding: 'utf8' });
+    expect(verify.stdout.trim()).toBe('LSC.pem: OK');
+    // 12.0+: the ITLRecovery record is the one that signed (TAC 214231).
+    const itl = readFileSync(join(out, 'cli/cucm14sub-show-itl.txt'), 'utf8');
+    expect(itl).toMatch(/CN=ITLRECOVERY_cucm14pub;[^\n]*\n(?:[^\n]*\n){1,8}?This etoken was used to sign the ITL file\./);
+  });
+
   it('--scenario dot1x-lab writes the RADIUS server\'s log', () => {
     const out = outDir();
     expect(lab(['--scenario', 'dot1x-lab', '--procedure', '--out', out]).status).toBe(0);

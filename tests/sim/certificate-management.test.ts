@@ -105,8 +105,7 @@ describe('Certificate Issuer to Endpoint: Offline CA', () => {
     await enrol(world);
     expect(world.certificateOperationStatus(PHONE)).toBe('Operation Pending');
     expect(world.lsc(PHONE)).toBe('Not Installed');
-    const list = await world.act({ type: 'cli', node: 'ao115pub', command: 'utils capf csr list' });
-    expect(list.ok && list.output).toContain(`${PHONE}.csr`);
+    // `utils capf csr list` arrives in 12.5(1) (tests/sim/release.test.ts); the 11.5 CLI dumps the file by name.
     const dump = await world.act({ type: 'cli', node: 'ao115pub', command: `utils capf csr dump ${PHONE}.csr` });
     const csrPem = dump.ok ? dump.output! : '';
     expect(csrPem).toMatch(/^-----BEGIN CERTIFICATE REQUEST-----/);

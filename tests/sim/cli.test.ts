@@ -77,9 +77,11 @@ describe('admin CLI', () => {
     expect(await cli('ao115pub', 'utils service restart Cisco Nothing')).toContain('is not a valid service name');
   });
 
-  it('utils capf stale-lsc list and utils capf csr list answer when there is nothing', async () => {
-    expect(await cli('ao115pub', 'utils capf stale-lsc list')).toBe('No stale LSC certificates were found.');
-    expect(await cli('ao115pub', 'utils capf csr list')).toBe('No CSR files are available.');
+  it('an 11.5 node does not know the CAPF commands of 12.5(1) (utils capf stale-lsc, utils capf csr list; Release Notes 12.5(1))', async () => {
+    expect(await cli('ao115pub', 'utils capf stale-lsc list')).toBe(UNKNOWN_COMMAND);
+    expect(await cli('ao115pub', 'utils capf stale-lsc delete all')).toBe(UNKNOWN_COMMAND);
+    expect(await cli('ao115pub', 'utils capf csr list')).toBe(UNKNOWN_COMMAND);
+    expect(await cli('ao115pub', 'utils dbreplication runtimestate')).toContain('DB Version: ccm11_5_1_15038_2');
   });
 
   it('utils itl reset localkey on a subscriber is refused; on the publisher it sends a reset ITL signed by ITLRecovery to every running TFTP', async () => {

@@ -6,7 +6,7 @@
  */
 import { buildItl, showItl } from '../../itl';
 import { ids, nodeSpec, publisher } from '../env';
-import { SERVICE_NAMES, type ServiceKey } from '../scenario';
+import { releaseOf, SERVICE_NAMES, type ServiceKey } from '../scenario';
 import { javaDateString } from '../time';
 import type { LabWorld } from '../world';
 import type { BuiltItl } from './tftp.machine';
@@ -35,6 +35,8 @@ const NOT_ACTIVATED = '[STOPPED]  Service Not Activated';
 interface CliCommand {
   /** Words that start the command, lower case. */
   words: string[];
+  /** Added in CUCM 12.5(1): unknown to an older node (scenario.ts `RELEASES`). */
+  since125?: boolean;
   run: (world: LabWorld, node: string, args: string[]) => Promise<string> | string;
 }
 
@@ -127,8 +129,12 @@ const COMMANDS: CliCommand[] = [
     words: ['utils', 'itl', 'reset'],
     run: (world, node, args) => resetItl(world, node, args),
   },
+  // Release Notes 12.5(1): `utils capf stale-lsc …` and `utils capf csr list` are new there; an 11.5 node
+  // does not know them. The CLI Reference 12.5(1)SU5 spells `utils capf stale-lsc { delete | list }`, the
+  // Release Notes `delete all` and `view`. Their output text is not in our sources; the wording is ours.
   {
     words: ['utils', 'capf', 'stale-lsc', 'list'],
+    since125: true,
     run: (world) => {
       const stale = world.env.db.staleLscs;
       if (stale.length === 0) return 'No stale LSC certificates were found.';
@@ -136,7 +142,17 @@ const COMMANDS: CliCommand[] = [
     },
   },
   {
+    words: ['utils', 'capf', 'stale-lsc', 'delete', 'all'],
+    since125: true,
+    run: (world) => {
+      const n = world.env.db.staleLscs.length;
+      world.env.db.deleteStaleLscs();
+      return n === 0 ? 'No stale LSC certificates were found.' : `${n} stale LSC certificate${n === 1 ? '' : 's'} deleted.`;
+    },
+  },
+  {
     words: ['utils', 'capf', 'csr', 'list'],
+    since125: true,
     run: (world) => {
       const csrs = Object.entries(world.env.db.capfCsrs);
       if (csrs.length === 0) return 'No CSR files are available.';
@@ -156,7 +172,7 @@ const COMMANDS: CliCommand[] = [
     words: ['utils', 'dbreplication', 'runtimestate'],
     run: (world) => {
       const ok = world.env.db.replicationHealthy;
-      const lines = ['Server Time: ' + javaDateString(world.now, world.env.zone), '', 'Cluster Replication State: ' + (ok ? 'Replication status command COMPLETED' : 'Replication setup broken'), '', 'DB Version: ccm11_5_1_15038_2', '', 'SERVER-NAME          IP ADDRESS        (msec)    RPC?  REPL. QUEUE  Replication Setup'];
+      const lines = ['Server Time: ' + javaDateString(world.now, world.env.zone), '', 'Cluster Replication State: ' + (ok ? 'Replication status command COMPLETED' : 'Replication setup broken'), '', `DB Version: ${releaseOf(world.env.scenario).dbVersion}`, '', 'SERVER-NAME          IP ADDRESS        (msec)    RPC?  REPL. QUEUE  Replication Setup'];
       for (const n of world.env.scenario.nodes) {
         const state = n.role === 'publisher' || ok ? '(2) Setup Completed' : '(4) Setup Failed/Dropped';
         lines.push(`${n.name.padEnd(20)} ${n.ip.padEnd(17)} 0.05      Yes   0            ${state}`);
@@ -228,13 +244,19 @@ async function resetItl(world: LabWorld, node: string, args: string[]): Promise<
   );
 }
 
+/** The commands this node's release has. */
+function commandsOf(world: LabWorld): CliCommand[] {
+  const has125 = releaseOf(world.env.scenario).capfCli125;
+  return COMMANDS.filter((c) => has125 || !c.since125);
+}
+
 export async function runCli(world: LabWorld, node: string, input: string): Promise<string> {
   const command = (input ?? '').trim().replace(/\s+/g, ' ');
   const words = command.split(' ');
   const lower = words.map((w) => w.toLowerCase());
   let output = '';
   if (command !== '') {
-    const match = COMMANDS.filter((c) => c.words.every((w, i) => lower[i] === w)).sort((a, b) => b.words.length - a.words.length)[0];
+    const match = commandsOf(world).filter((c) => c.words.every((w, i) => lower[i] === w)).sort((a, b) => b.words.length - a.words.length)[0];
     const args = match ? words.slice(match.words.length) : [];
     const exact = match && (args.length === 0 || match.words[0] === 'utils');
     output = exact ? await match.run(world, node, args) : UNKNOWN_COMMAND;

@@ -312,6 +312,11 @@ export class ClusterDatabase {
     this.staleLscs = [...this.staleLscs, { deviceName, serial, issuedAt }];
   }
 
+  /** `utils capf stale-lsc delete all` */
+  deleteStaleLscs(): void {
+    this.staleLscs = [];
+  }
+
   noteInstalledLsc(serial: string): void {
     this.staleLscs = this.staleLscs.filter((s) => s.serial !== serial);
   }
