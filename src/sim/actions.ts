@@ -23,7 +23,7 @@ import type { FirewallRule, NetworkEvent } from './network';
 import type { CapfServiceParameters, EnterpriseParameters } from './cucm/database';
 import type { CertificatePurpose, IdentityPurpose, TrustPurpose } from './cucm/certificates';
 import { deleteTrustCertificate, generateCsr, IDENTITY_PURPOSES, regenerateCertificate, TRUST_PURPOSES, uploadCertificate, type ManagementResult } from './cucm/certificate-management';
-import { SIP_PORT } from './phone/phone.machine';
+import { encodeServiceControlNotify, serviceControlNotify, SIP_PORT, summarizeServiceControl } from './protocols/sip';
 import { releaseOf, SERVICE_NAMES, type ServiceKey } from './scenario';
 import { parseOperationCompletesBy } from './time';
 import { ciscoSerialNumber, PHONE_MODELS } from './phone/models';
@@ -150,16 +150,20 @@ function resetAllPhones(world: LabWorld): void {
 function sendCheckSync(world: LabWorld, device: string, reset: boolean): boolean {
   const spec = world.env.scenario.phones.find((p) => p.deviceName === device);
   if (!spec) return false;
-  // CUCM tells a SIP phone with a NOTIFY (Event: check-sync); the phone fetches its files again.
+  // CUCM tells a Cisco SIP phone with NOTIFY, Event: service-control, body action=… (TAC 217294).
   const pub = publisher(world.env);
+  const notify = serviceControlNotify(reset ? 'reset' : 'apply-config', releaseOf(world.env.scenario).userAgent);
+  const callId = world.env.random.fork(`sip/${device}/${world.now}`).hex(8);
   world.actor(ids.network)?.send({
     type: 'net.datagram',
     owner: 'cucm',
     from: { ip: pub.ip, port: SIP_PORT },
     to: { ip: spec.ip, port: SIP_PORT },
     protocol: 'SIP',
-    summary: `Request: NOTIFY sip:${device}@${spec.ip}:${SIP_PORT} (Event: check-sync${reset ? ';reason=reset' : ''})`,
-    payload: { kind: 'sip.notify', event: 'check-sync', reset },
+    summary: summarizeServiceControl(notify, device, spec.ip),
+    detail: { Event: notify.event, 'Content-Type': 'text/plain', body: notify.body.trim(), 'User-Agent': notify.userAgent },
+    bytes: encodeServiceControlNotify(notify, { device, phoneIp: spec.ip, cucmIp: pub.ip, callId, cseq: 101 }),
+    payload: notify,
   } satisfies NetworkEvent);
   return true;
 }

@@ -38,7 +38,7 @@ describe('Certificate Management', () => {
     const trusted = world.env.certs.trust('ao115pub', 'CAPF-trust').map((t) => t.der);
     expect(trusted).toContainEqual(old.der);
     expect(trusted).toContainEqual(fresh.der);
-    expect(world.trace.packets.some((p) => p.protocol === 'SIP' && p.summary.includes('reason=reset'))).toBe(true);
+    expect(world.trace.packets.some((p) => p.protocol === 'SIP' && p.summary.includes('Event: service-control, action=reset'))).toBe(true);
   });
 
   it('Regenerate with CAPF stopped does not reset the phones', async () => {

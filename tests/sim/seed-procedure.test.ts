@@ -118,6 +118,18 @@ describe('installing an LSC on the CP-8845 with a null string, as in the seed ar
     expect(trace).toContain('Certificate Operation Status: Upgrade Success');
   });
 
+  it('Apply Config reached the phone as NOTIFY with Event: service-control and a text/plain body action=… (TAC 217294)', () => {
+    const notify = world.trace.packets.find((p) => p.protocol === 'SIP')!;
+    expect(notify.summary).toBe('Request: NOTIFY sip:SEP682C7B5C2342@10.122.138.150:5060 (Event: service-control, action=apply-config)');
+    const text = new TextDecoder().decode(notify.bytes);
+    expect(text).toMatch(/^NOTIFY sip:SEP682C7B5C2342@10\.122\.138\.150:5060 SIP\/2\.0\r\n/);
+    expect(text).toContain('\r\nEvent: service-control\r\n');
+    expect(text).toContain('\r\nContent-Type: text/plain\r\n');
+    expect(text).toContain('\r\nUser-Agent: Cisco-CUCM11.5\r\n');
+    expect(text.endsWith('\r\n\r\naction=apply-config\r\n')).toBe(true);
+    expect(text).not.toContain('check-sync');
+  });
+
   it('on the wire: AUTH_REQUEST announces the null string, the phone says REQUEST_IN_PROGRESS, then sends its bare public key', () => {
     const capf = world.trace.packets.filter((p) => p.protocol === 'CAPF');
     const commands = capf.map((p) => p.summary.split(' ')[0]);

@@ -25,11 +25,12 @@ import { dnsmasqMachine, type DnsAnswer } from './dnsmasq.machine';
 import { tvsClientMachine, type TvsClientReport } from './tvs-client.machine';
 import { HTTP_TFTP_PORT, TFTP_PORT, summarizeRequest, type FileRequest, type FileResponse } from '../protocols/http';
 import { EAPOL_PORT, type EapolResult, type EapolStart } from '../protocols/dot1x';
+import { isServiceControl, SIP_PORT } from '../protocols/sip';
 import { PHONE_MODELS, type PhoneModel } from './models';
 import { STATUS, type LscField } from './screens';
 
-/** SIP port the phone listens on for CUCM's NOTIFY check-sync (Apply Config / Restart / Reset). */
-export const SIP_PORT = 5060;
+/** SIP port the phone listens on for CUCM's NOTIFY service-control (Apply Config / Reset, TAC 217294). */
+export { SIP_PORT } from '../protocols/sip';
 /** A restart (Apply Config) re-runs the downloads without the full boot. */
 export const RESTART_MS = 4000;
 export const CONFIG_RETRY_MS = 60000;
@@ -228,8 +229,8 @@ export const phoneMachine = setup({
     isEapolResult: ({ event }) => event.type === 'net.datagram.received' && (event.payload as { kind?: string })?.kind === 'eapol.result',
     isConfigSignatureValid: ({ event }) => Boolean((event as unknown as { output: { ok: boolean } }).output?.ok),
     hasTvsToResolve: ({ context }) => context.tvsToResolve.length > 0,
-    isResetRequest: ({ event }) => event.type === 'net.datagram.received' && (event.payload as { kind?: string; reset?: boolean })?.kind === 'sip.notify' && Boolean((event.payload as { reset?: boolean }).reset),
-    isCheckSync: ({ event }) => event.type === 'net.datagram.received' && (event.payload as { kind?: string })?.kind === 'sip.notify',
+    isResetRequest: ({ event }) => event.type === 'net.datagram.received' && isServiceControl(event.payload) && event.payload.action === 'reset',
+    isApplyConfig: ({ event }) => event.type === 'net.datagram.received' && isServiceControl(event.payload) && event.payload.action === 'apply-config',
     startsCapfByItself: ({ context }) => [2, 3, 4].includes(context.config?.capfAuthMode ?? 0),
     waitsForAuthenticationString: ({ context }) => context.config?.capfAuthMode === 1,
     resetsAfterOperation: ({ event }) => event.type === 'capf.client.finished' && (event.outcome === 'installed' || event.outcome === 'deleted'),
@@ -542,7 +543,7 @@ export const phoneMachine = setup({
       context.console.resetting(event.outcome === 'installed' ? 'LSC installed' : 'LSC deleted');
     },
     eraseTrustList: assign({ flash: ({ context }) => ({ ...context.flash, itl: null }), trustList: null }),
-    logRestartRequested: ({ context }) => context.console.resetting('check-sync from Cisco Unified CM'),
+    logRestartRequested: ({ context }) => context.console.resetting('service-control action=apply-config from Cisco Unified CM'),
   },
 }).createMachine({
   id: 'phone',
@@ -618,7 +619,7 @@ export const phoneMachine = setup({
           },
           after: { dot1xTimeout: { target: 'trustList', actions: 'logDot1xTimeout' } },
         },
-        /** Apply Config: CUCM's check-sync makes the phone fetch its configuration again (not its trust list). */
+        /** Apply Config: CUCM's service-control NOTIFY makes the phone fetch its configuration again (not its trust list). */
         restarting: {
           entry: ['logRestartRequested', 'stopCapfClient', 'forgetSession'],
           after: { restartTime: 'configuring' },
@@ -719,7 +720,7 @@ export const phoneMachine = setup({
           on: {
             'net.datagram.received': [
               { guard: 'isResetRequest', target: 'booting' },
-              { guard: 'isCheckSync', target: 'restarting' },
+              { guard: 'isApplyConfig', target: 'restarting' },
             ],
             'capf.client.finished': [
               { guard: 'resetsAfterOperation', target: 'booting', actions: ['noteCapfOutcome', 'announceOperationDone'] },

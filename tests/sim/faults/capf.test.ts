@@ -52,7 +52,8 @@ describeFault('capf.cert-regenerated', async ({ world }, s) => {
   expect(itl).toMatch(/FUNCTION\s+2\s+CAPF/);
   expect(itl).not.toContain(colon);
   // Regenerating with the service running reset the phone (CSCue55353).
-  expect(s.packetText).toMatch(/NOTIFY sip:SEP682C7B5C2342@10\.122\.138\.150:5060 \(Event: check-sync;reason=reset\)/);
+  // CUCM's NOTIFY to a Cisco SIP phone: Event: service-control, body action=… (TAC 217294), here a reset.
+  expect(s.packetText).toMatch(/NOTIFY sip:SEP682C7B5C2342@10\.122\.138\.150:5060 \(Event: service-control, action=reset\)/);
 });
 
 describeFault('network.capf-port-blocked', async (_lab, s) => {
