@@ -256,14 +256,15 @@ export const FAULTS: Fault[] = [
   {
     id: 'phone.keygen-timeout',
     title: 'Key generation outlasts CAPF',
-    description: 'An older CP-7965 is asked for a 4096-bit RSA key; it generates keys at low priority, far slower than a CP-8845.',
+    description:
+      'The phone is an older CP-7965. It generates keys at low priority, and a 2048-bit RSA key — the size the procedure leaves at its default — takes it longer than CAPF waits; 3072 and 4096 bits it cannot make at all.',
     patchScenario: (s) => {
       s.phones[0].model = 'CP-7965';
       return s;
     },
-    procedure: (form) => ({ ...form, keyOrder: 'RSA Only', rsaKeySize: 4096 }),
-    fix: (world) => saveAndApply(world, { keyOrder: 'RSA Only', rsaKeySize: 2048 }),
-    source: 'domain.md §2.9 (key generation up to 30+ minutes), §11 F12',
+    procedure: (form) => ({ ...form, keyOrder: 'RSA Only', rsaKeySize: 2048 }),
+    fix: (world) => saveAndApply(world, { keyOrder: 'RSA Only', rsaKeySize: 1024 }),
+    source: 'Cisco Unified CM System Configuration Guide 12.5, "Configure CAPF" (key generation runs at low priority and can take 30 minutes or more); AXL status "Upgrade Failed: Key Generation Failed/Timeout"',
   },
   {
     id: 'capf.ec-only-unsupported',
@@ -274,7 +275,8 @@ export const FAULTS: Fault[] = [
       return s;
     },
     procedure: (form) => ({ ...form, keyOrder: 'EC Only' }),
-    fix: (world) => saveAndApply(world, { keyOrder: 'RSA Only' }),
+    // RSA Only at 1024 bits: a 7965 takes longer than CAPF waits for a 2048-bit key (phone.keygen-timeout).
+    fix: (world) => saveAndApply(world, { keyOrder: 'RSA Only', rsaKeySize: 1024 }),
     source: 'domain.md §2.2, §2.9 (CAPF v3, S7), §11 F13',
   },
   {

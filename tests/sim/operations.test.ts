@@ -120,6 +120,19 @@ describe('Key Order and key sizes', () => {
   });
 });
 
+describe('what an older phone can generate', () => {
+  it('a CP-7965 asked for RSA 4096 answers without a public key (no "3072/4096 RSA key size support", BAT Guide 14SU1): Key Generation Failed/Timeout', async () => {
+    const world = await bootedLab({ ...seedLab, phones: [{ ...seedLab.phones[0], model: 'CP-7965' }] });
+    const started = world.now;
+    await operate(world, { keyOrder: 'RSA Only', rsaKeySize: 4096 });
+    expect(world.certificateOperationStatus(PHONE)).toBe('Upgrade Failed: Key Generation Failed/Timeout');
+    expect(world.env.log.text('phone-console', PHONE)).toContain('SECD: CAPFClnt: RSA 4096 keys are not supported on this phone');
+    expect(world.trace.packets.some((p) => p.summary === 'KEY_GENERATE_RESPONSE INVALID_ELEMENT')).toBe(true);
+    // It fails at once, not after CAPF's wait.
+    expect(world.now - started).toBeLessThan(10 * 60 * 1000);
+  });
+});
+
 describe('authentication modes', () => {
   it('By Authentication String: the phone waits until the string is entered on it, then installs', async () => {
     const world = await bootedLab();

@@ -35,7 +35,11 @@ import { javaDateString } from '../time';
 import { CAPF_AUTH_MODE_CODES } from './config-file';
 import { failureStatus, successStatus, type CapfFailure, type CertificateOperation, type PhoneRecord } from './database';
 
-/** How long CAPF waits for the phone's key (our choice; the phone keeps the session alive meanwhile). */
+/**
+ * How long CAPF waits for the phone's key. Our choice: the sources say only that key generation "can take up to
+ * 30 or more minutes" on some models (System Configuration Guide 12.5, "Configure CAPF"), and that a phone too
+ * slow ends in "Upgrade Failed: Key Generation Failed/Timeout" (AXL, domain.md §2.2).
+ */
 export const CAPF_KEYGEN_TIMEOUT_MS = 30 * 60 * 1000;
 /** How long CAPF waits for any other answer from the phone. */
 export const CAPF_RESPONSE_TIMEOUT_MS = 60 * 1000;
@@ -228,6 +232,7 @@ export const capfSessionMachine = setup({
       return !record || !chooseKey(record, context.phoneVersion, context.env.db.enterpriseParameters.endpointAdvancedEncryptionAlgorithmSupport).ok;
     },
     isKeyResponse: ({ event }) => isCapf(event, 'KEY_GENERATE_RESPONSE'),
+    lacksPublicKey: ({ event }) => !(payloadOf(event) as Extract<CapfMessage, { command: 'KEY_GENERATE_RESPONSE' }>).publicKey,
     isOfflineCa: ({ context }) => context.env.db.capfParameters.certificateIssuerToEndpoint === 'Offline CA',
     hasImportedCertificate: ({ context }) =>
       context.env.db.capfParameters.certificateIssuerToEndpoint === 'Offline CA' && Boolean(context.deviceName && context.env.db.offlineCertificates[context.deviceName]),
@@ -488,6 +493,12 @@ export const capfSessionMachine = setup({
       on: {
         'net.received': [
           { guard: 'isRequestInProgress', actions: { type: 'trace', params: { text: 'Phone reports key generation in progress' } } },
+          // No PUBLIC_KEY: the phone could not make the key CAPF asked for.
+          {
+            guard: and(['isKeyResponse', 'lacksPublicKey']),
+            target: 'failing',
+            actions: [{ type: 'trace', params: { text: 'KEY_GEN_RES without a public key: the phone could not generate the key', level: 'error' } }, { type: 'setFailure', params: { failure: 'Key Generation Failed/Timeout' } }],
+          },
           {
             guard: and(['isKeyResponse', 'isOfflineCa']),
             target: 'exportingRequest',

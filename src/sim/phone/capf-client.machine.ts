@@ -172,6 +172,11 @@ export const capfClientMachine = setup({
     isAuthRequest: ({ event }) => isCapf(event, 'AUTH_REQUEST'),
     usesCertificate: ({ context }) => context.capfAuthMode === 3 || context.capfAuthMode === 4,
     isKeyGenerateRequest: ({ event }) => isCapf(event, 'KEY_GENERATE_REQUEST'),
+    /** A 79xx cannot make a 3072- or 4096-bit key (phone/models.ts `rsaKeySizes`). */
+    canGenerateRequestedKey: ({ context, event }) => {
+      const spec = requestedKey(payload(event) as Extract<CapfMessage, { command: 'KEY_GENERATE_REQUEST' }>);
+      return spec.kind === 'EC' || context.model.rsaKeySizes.includes(spec.bits);
+    },
     isStoreRequest: ({ event }) => isCapf(event, 'STORE_CERTIFICATE_REQUEST'),
     isDeleteRequest: ({ event }) => isCapf(event, 'DELETE_CERTIFICATE_REQUEST'),
     isFetchRequest: ({ event }) => isCapf(event, 'FETCH_CERTIFICATE_REQUEST'),
@@ -307,6 +312,12 @@ export const capfClientMachine = setup({
       const request = payload(event) as Extract<CapfMessage, { command: 'KEY_GENERATE_REQUEST' }>;
       context.console.capfKeyGeneration(describeKeySpec(requestedKey(request)));
     },
+    /** A key size the phone cannot make: it answers without a PUBLIC_KEY (our model; no source shows the exchange). */
+    refuseKeyGeneration: enqueueActions(({ context, event, enqueue, system }) => {
+      const request = payload(event) as Extract<CapfMessage, { command: 'KEY_GENERATE_REQUEST' }>;
+      context.console.capfKeyUnsupported(describeKeySpec(requestedKey(request)));
+      sendCapf(context, { command: 'KEY_GENERATE_RESPONSE', sessionId: context.sessionId, reason: CapfReason.INVALID_ELEMENT }, enqueue, system);
+    }),
     /** The phone tells CAPF it is working on the key before it starts (usecallmanagernz capfc, domain.md §14.2). */
     sendRequestInProgress: enqueueActions(({ context, enqueue, system }) => {
       sendCapf(context, { command: 'REQUEST_IN_PROGRESS', sessionId: context.sessionId }, enqueue, system);
@@ -464,7 +475,8 @@ export const capfClientMachine = setup({
       entry: { type: 'progress', params: { stage: 'in-session' } },
       on: {
         'net.received': [
-          { guard: 'isKeyGenerateRequest', target: 'generatingKey', actions: ['logMessage', 'logKeyGeneration', 'sendRequestInProgress'] },
+          { guard: and(['isKeyGenerateRequest', 'canGenerateRequestedKey']), target: 'generatingKey', actions: ['logMessage', 'logKeyGeneration', 'sendRequestInProgress'] },
+          { guard: 'isKeyGenerateRequest', actions: ['logMessage', 'refuseKeyGeneration'] },
           { guard: 'isStoreRequest', actions: ['logMessage', 'storeCertificate'] },
           { guard: 'isDeleteRequest', actions: ['logMessage', 'deleteCertificate'] },
           { guard: 'isFetchRequest', actions: ['logMessage', 'fetchCertificate'] },

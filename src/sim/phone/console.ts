@@ -234,6 +234,9 @@ export class PhoneConsole {
   capfKeyGeneration(description: string): void {
     this.#secure('NOT', `CAPFClnt: generating ${description} key pair, this may take a while`);
   }
+  capfKeyUnsupported(description: string): void {
+    this.#secure('ERR', `CAPFClnt: ${description} keys are not supported on this phone`);
+  }
   capfKeyGenerated(description: string): void {
     this.#secure('NOT', `CAPFClnt: ${description} key pair generated`);
   }

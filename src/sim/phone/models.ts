@@ -37,6 +37,12 @@ export interface PhoneModel {
   micIssuer: ManufacturingCaName;
   /** Menu path to the LSC field on this model (seed §5 for 79xx, S13 for 78xx/88xx). */
   lscMenuPath: readonly string[];
+  /**
+   * RSA key sizes the phone can generate. CUCM offers 512–4096 for every phone, but 3072/4096 need a model
+   * with "3072/4096 RSA key size support" in the Phone Feature List (domain.md §2.1, BAT Guide 14SU1); the
+   * 79xx are not among them.
+   */
+  rsaKeySizes: readonly number[];
   /** Seconds to generate an RSA-1024 key; larger keys scale with the cube of the size. */
   rsa1024KeygenSeconds: number;
   /** Seconds to generate a P-256 key. */
@@ -56,6 +62,7 @@ export const PHONE_MODELS: Record<string, PhoneModel> = {
     fileTransport: 'HTTP',
     micIssuer: 'Cisco Manufacturing CA SHA2',
     lscMenuPath: ['Applications', 'Admin Settings', 'Security Setup', 'LSC'],
+    rsaKeySizes: [512, 1024, 2048, 3072, 4096],
     rsa1024KeygenSeconds: 4,
     ecKeygenSeconds: 1,
     bootSeconds: 45,
@@ -70,7 +77,10 @@ export const PHONE_MODELS: Record<string, PhoneModel> = {
     fileTransport: 'TFTP',
     micIssuer: 'Cisco Manufacturing CA',
     lscMenuPath: ['Settings', 'Security Configuration', 'LSC'],
-    rsa1024KeygenSeconds: 40,
+    rsaKeySizes: [512, 1024, 2048],
+    // Low-priority key generation on an old CPU "can take up to 30 or more minutes" (System Configuration
+    // Guide 12.5, "Configure CAPF"): 5 minutes for RSA-1024, 40 for RSA-2048 in the lab — longer than CAPF waits.
+    rsa1024KeygenSeconds: 300,
     ecKeygenSeconds: 30,
     bootSeconds: 60,
   },
@@ -84,7 +94,8 @@ export const PHONE_MODELS: Record<string, PhoneModel> = {
     fileTransport: 'TFTP',
     micIssuer: 'Cisco Manufacturing CA',
     lscMenuPath: ['Settings', 'Security Configuration', 'LSC'],
-    rsa1024KeygenSeconds: 120,
+    rsaKeySizes: [512, 1024, 2048],
+    rsa1024KeygenSeconds: 300,
     ecKeygenSeconds: 120,
     bootSeconds: 60,
   },
