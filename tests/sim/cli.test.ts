@@ -4,7 +4,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedLab } from '../../src/content/scenarios/seed-lab';
 import { ITL_NOT_FOUND_TEXT } from '../../src/itl';
-import { CTL_NOT_FOUND_TEXT, ITL_RESET_CSCUS33755, UNKNOWN_COMMAND } from '../../src/sim/cucm/cli';
+import { completeCli, CTL_NOT_FOUND_TEXT, ITL_RESET_CSCUS33755, UNKNOWN_COMMAND } from '../../src/sim/cucm/cli';
+import { cucm14Lab } from '../../src/content/scenarios/cucm14-lab';
 import { LabWorld } from '../../src/sim/world';
 import { pooledKeys } from '../helpers/key-pool';
 
@@ -111,5 +112,61 @@ describe('admin CLI', () => {
     await world.act({ type: 'serviceability.restart', node: 'ao115sub', service: 'tftp' });
     await world.run(10_000);
     expect(await cli('ao115sub', 'show itl')).toContain('The ITL file was verified successfully.');
+  });
+});
+
+describe('help, ? and Tab, as the platform CLI has them', () => {
+  // Form of `help <command>` and `<command> ?`: Cisco OS Administration Guide 1.0(1), CLI chapter (domain.md
+  // §14.5): "<command> help:", a description, "options are:" with its option lines, "Example:"; "Syntax:".
+  it('help <command> answers in the guide\'s form', async () => {
+    expect(await cli('ao115pub', 'help show itl')).toBe(
+      'show itl help:\nThis command displays the ITL file contents and checks its signature; it prints an error message if the ITL file is not valid.\n\nExample:\nadmin:show itl',
+    );
+    const reset = await cli('ao115pub', 'help utils itl reset');
+    expect(reset.split('\n')).toEqual([
+      'utils itl reset help:',
+      'This command resets the ITL file when the phones no longer trust it; run it on the publisher.',
+      '',
+      'options are:',
+      'localkey     - sign the reset ITL file with a key of this cluster',
+      'remotekey    - sign the reset ITL file with the ITLRecovery key imported from an SFTP server',
+      '',
+      'Example:',
+      'admin:utils itl reset localkey',
+    ]);
+    expect(await cli('ao115pub', 'HELP Show ITL')).toContain('show itl help:');
+    expect(await cli('ao115pub', 'help show lsc')).toBe(UNKNOWN_COMMAND);
+  });
+
+  it('help alone lists the node\'s commands (no longer "No valid command entered"); an 11.5 node lists no 12.5 CAPF command', async () => {
+    const out = await cli('ao115pub', 'help');
+    expect(out).not.toBe(UNKNOWN_COMMAND);
+    expect(out.split('\n')).toEqual(expect.arrayContaining(['  show itl', '  utils service list', '  utils itl reset', '  quit']));
+    expect(out).not.toContain('stale-lsc');
+  });
+
+  it('<command> ? shows the syntax; after the first words of several commands it lists what may follow', async () => {
+    expect(await cli('ao115pub', 'show itl ?')).toBe('Syntax:\nshow itl');
+    expect(await cli('ao115pub', 'utils itl reset ?')).toBe('Syntax:\nutils itl reset {localkey | remotekey}');
+    expect((await cli('ao115pub', 'utils service ?')).split('\n')).toEqual(['list', 'start', 'stop', 'restart']);
+  });
+
+  it('Tab completes a word only one command continues with, and lists the choices when several do', () => {
+    expect(completeCli(seedLab, 'sh')).toEqual({ line: 'show ', candidates: [] });
+    expect(completeCli(seedLab, 'show i')).toEqual({ line: 'show itl ', candidates: [] });
+    expect(completeCli(seedLab, 'utils serv')).toEqual({ line: 'utils service ', candidates: [] });
+    expect(completeCli(seedLab, 'utils service ')).toEqual({ line: 'utils service ', candidates: ['list', 'restart', 'start', 'stop'] });
+    expect(completeCli(seedLab, 'utils service st')).toEqual({ line: 'utils service st', candidates: ['start', 'stop'] });
+    expect(completeCli(seedLab, 'u')).toEqual({ line: 'utils ', candidates: [] });
+    expect(completeCli(seedLab, 'help sh')).toEqual({ line: 'help show ', candidates: [] });
+    expect(completeCli(seedLab, 'Show Ct')).toEqual({ line: 'show ctl ', candidates: [] });
+    expect(completeCli(seedLab, 'show lsc')).toEqual({ line: 'show lsc', candidates: [] });
+    expect(completeCli(seedLab, 'show itl ')).toEqual({ line: 'show itl ', candidates: [] });
+  });
+
+  it('Tab knows the release: utils capf stale-lsc completes on 14.0, not on 11.5', () => {
+    expect(completeCli(seedLab, 'utils capf st')).toEqual({ line: 'utils capf st', candidates: [] });
+    expect(completeCli(cucm14Lab, 'utils capf st')).toEqual({ line: 'utils capf stale-lsc ', candidates: [] });
+    expect(completeCli(cucm14Lab, 'utils capf csr ')).toEqual({ line: 'utils capf csr ', candidates: ['dump', 'list'] });
   });
 });
