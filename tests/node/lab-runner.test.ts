@@ -58,6 +58,8 @@ describe('npm run lab', () => {
     expect(readFileSync(join(out, 'logs/phone-status.txt'), 'utf8')).toMatch(/^\[\d\d:\d\d:\d\d \d\d\/\d\d\/\d\d\] ITL installed$/m);
     expect(readFileSync(join(out, 'logs/phone-console.txt'), 'utf8')).toMatch(/^\d{4} INF \w{3} \d\d \d\d:\d\d:\d\d\.\d{6} dnsmasq\[\d+\]: query\[A\] ao115pub\.brianw2\.lab from 127\.0\.0\.1$/m);
     expect(readFileSync(join(out, 'logs/capf-trace.txt'), 'utf8')).toContain('Certificate Operation Status: Upgrade Success');
+    // The phone's key goes to CAPF as the PUBLIC_KEY element, a bare SubjectPublicKeyInfo (capfc, Jabber4Linux).
+    expect(readFileSync(join(out, 'logs/packet-trace.txt'), 'utf8')).toMatch(/ CAPF KEY_GENERATE_RESPONSE PUBLIC_KEY \(RSA 2048, 294-byte SubjectPublicKeyInfo\)$/m);
   });
 
   it('without --procedure the phone boots and no LSC is installed', () => {
