@@ -8,7 +8,8 @@
  * - the self-signed certificates a CUCM node generates per Certificate Purpose (CAPF, CallManager, TVS,
  *   CallManager-ECDSA, ITLRecovery — domain.md §3);
  * - a simulated "Cisco Manufacturing CA SHA2" and the MIC it signs into a phone at the factory (§10);
- * - the LSC that CAPF signs from the phone's request (§6.5 Install/Upgrade, §6.6 profile);
+ * - the LSC that CAPF signs from the phone's public key (§6.5 Install/Upgrade, §14.1–14.2, §6.6 profile),
+ *   and the one an enterprise CA signs from the request CAPF exports (Offline CA);
  * - a third-party CA signing CAPF's own CSR (Offline CA, §2.6).
  *
  * Signatures are SHA-256 with RSA (sha256WithRSAEncryption, RFC 4055 §5) or ECDSA with the curve's hash
@@ -17,7 +18,6 @@
  */
 import * as asn1js from 'asn1js';
 import {
-  AttributeTypeAndValue,
   Certificate,
   PublicKeyInfo,
   RelativeDistinguishedNames,
@@ -25,7 +25,7 @@ import {
   TimeType,
   type Extension,
 } from 'pkijs';
-import { parseCsr, verifyParsedCsr } from './csr';
+import { parseCsr, verifyParsedCsr, verifyRequestSignedBy } from './csr';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { exactBuffer, toHex, type Decoded } from './encode';
 import {
@@ -37,8 +37,8 @@ import {
   subjectKeyIdentifierExtension,
 } from './extensions';
 import { keySpecOf, signatureHashFor } from './keys';
-import { DN_OIDS, toRdns, type DistinguishedName } from './names';
-import { describePublicKeyInfo, parseUntrustedCertificate } from './parse';
+import { commonName, fromRdns, toRdns, type DistinguishedName, type DnAttributeType } from './names';
+import { describePublicKeyInfo, parseSubjectPublicKeyInfo, parseUntrustedCertificate } from './parse';
 import {
   lscProfile,
   ROOT_CA_PROFILE,
@@ -53,18 +53,66 @@ import {
  * The simulated manufacturing root. The OU makes it impossible to mistake for Cisco's real CA in a
  * downloaded file; the CN is the real CA's name so the lab's screens read like CUCM's trust store.
  */
-export const MANUFACTURING_CA_SUBJECT: DistinguishedName = [
-  ['O', 'Cisco'],
-  ['OU', 'Simulated by LSC Lab - not a Cisco certificate'],
-  ['CN', 'Cisco Manufacturing CA SHA2'],
-];
-
-/** MIC subject `CN=<model>-<device name>, O=Cisco Systems Inc.` (Online CA LSCs use this CN form, [C S17]). */
-export function micSubject(model: string, deviceName: string): DistinguishedName {
+export function manufacturingCaSubject(name: string): DistinguishedName {
   return [
-    ['O', 'Cisco Systems Inc.'],
-    ['CN', `${model}-${deviceName}`],
+    ['O', 'Cisco'],
+    ['OU', 'Simulated by LSC Lab - not a Cisco certificate'],
+    ['CN', name],
   ];
+}
+export const MANUFACTURING_CA_SUBJECT: DistinguishedName = manufacturingCaSubject('Cisco Manufacturing CA SHA2');
+
+/** A phone as its certificates name it: product id, CUCM device name and the serial number on its label. */
+export interface PhoneIdentity {
+  /** Product id, e.g. "CP-8845". */
+  model: string;
+  /** CUCM device name, e.g. "SEP682C7B5C2342". */
+  deviceName: string;
+  /** Cisco serial number, e.g. "FCH2133E8B9". */
+  serialNumber: string;
+}
+
+/**
+ * `CP-8845-SEP682C7B5C2342`: the CN of a phone's MIC and of its LSC, and the name it gives TVS. TAC 215014
+ * (MIC `CN=CP-8861-SEP…`), TAC 213407 (LSC `CN=CP-8861-SEPB000B4BA0AEE`), TAC 214501 ("Issued Common Name: The
+ * phone's model appended by the device name").
+ */
+export function phoneCommonName(phone: Pick<PhoneIdentity, 'model' | 'deviceName'>): string {
+  return `${phone.model}-${phone.deviceName}`;
+}
+
+/** The serialNumber attribute of a phone's MIC and LSC: `PID:CP-8861 SN:FCH2133E8B9` (TAC 215014, 213407). */
+export function phoneSerialAttribute(phone: Pick<PhoneIdentity, 'model' | 'serialNumber'>): string {
+  return `PID:${phone.model} SN:${phone.serialNumber}`;
+}
+
+/**
+ * MIC subject as a real phone's console prints it (TAC 215014):
+ * `/serialNumber=PID:CP-8861 SN:FCH2133E8B9/O=Cisco Systems Inc./OU=CTG/CN=CP-8861-SEP…` — encoded in that order.
+ */
+export function micSubject(phone: PhoneIdentity): DistinguishedName {
+  return [
+    ['serialNumber', phoneSerialAttribute(phone)],
+    ['O', 'Cisco Systems Inc.'],
+    ['OU', 'CTG'],
+    ['CN', phoneCommonName(phone)],
+  ];
+}
+
+/** The issuer attributes an LSC subject repeats (TAC 213407: C, O and OU of the CAPF certificate; no ST, no L). */
+const LSC_ISSUER_ATTRIBUTES = new Set(['C', 'O', 'OU']);
+
+/**
+ * The LSC subject CUCM's CAPF writes, as a real phone's console prints it (TAC 213407, domain.md §14.1):
+ *
+ *   subject `/serialNumber=PID:CP-8861 SN:FCH18198CNQ/C=AU/O=stormin/OU=IST/CN=CP-8861-SEPB000B4BA0AEE`
+ *   issuer  `/C=AU/O=stormin/OU=IST/CN=CAPF-a7fb32bf/ST=NSQ/L=Sydney`
+ *
+ * serialNumber first, then the issuer's C, O and OU in the issuer's order, then CN = `<model>-<device name>`.
+ */
+export function lscSubject(issuer: ReadonlyArray<readonly [string, string]>, phone: PhoneIdentity): DistinguishedName {
+  const kept = issuer.filter(([type]) => LSC_ISSUER_ATTRIBUTES.has(type)) as Array<[DnAttributeType, string]>;
+  return [['serialNumber', phoneSerialAttribute(phone)], ...kept, ['CN', phoneCommonName(phone)]];
 }
 
 const DAY_MS = 86_400_000;
@@ -212,14 +260,20 @@ export async function createRootCa(req: {
   return selfSigned(req, ROOT_CA_PROFILE);
 }
 
-/** The simulated manufacturing root the MICs chain to. Self-signed, DER out. */
+/**
+ * A simulated manufacturing root the MICs chain to: "Cisco Manufacturing CA SHA2" (newer phones) by default,
+ * or "Cisco Manufacturing CA" (79xx, domain.md §10). Self-signed, DER out. (The real older CA signs with
+ * SHA-1; the lab's signs every certificate with SHA-256.)
+ */
 export async function createManufacturingCa(req: {
   keys: CryptoKeyPair;
   serialNumber: Uint8Array;
   notBefore: Date;
   notAfter: Date;
+  name?: string;
 }): Promise<Uint8Array> {
-  return createRootCa({ ...req, subject: MANUFACTURING_CA_SUBJECT });
+  const { name, ...rest } = req;
+  return createRootCa({ ...rest, subject: name ? manufacturingCaSubject(name) : MANUFACTURING_CA_SUBJECT });
 }
 
 /**
@@ -251,10 +305,7 @@ export async function createMic(req: {
   caCertificate: Uint8Array;
   caPrivateKey: CryptoKey;
   publicKey: CryptoKey;
-  /** Phone model as it appears in the MIC CN, e.g. "CP-8845". */
-  model: string;
-  /** CUCM device name, e.g. "SEP682C7B5C2342". */
-  deviceName: string;
+  phone: PhoneIdentity;
   serialNumber: Uint8Array;
   notBefore: Date;
   notAfter: Date;
@@ -263,7 +314,7 @@ export async function createMic(req: {
   return signCertificate({
     serialNumber: req.serialNumber,
     issuer: cloneName(ca.subject),
-    subject: toRdns(micSubject(req.model, req.deviceName)),
+    subject: toRdns(micSubject(req.phone)),
     notBefore: req.notBefore,
     notAfter: req.notAfter,
     subjectPublicKeyInfo: await publicKeyInfoOf(req.publicKey),
@@ -271,30 +322,6 @@ export async function createMic(req: {
     authorityKeyId: await authorityKeyId(ca),
     signingKey: req.caPrivateKey,
   });
-}
-
-/**
- * The LSC subject: the issuer's Name with its CN value replaced by the device name, every other RDN kept
- * byte for byte and in the issuer's order (domain.md §6.6 "O/OU/L/ST/C copied from issuer"). An issuer
- * without a CN gets the CN appended.
- */
-function lscSubject(issuerSubject: RelativeDistinguishedNames, deviceName: string): RelativeDistinguishedNames {
-  const sequence = asn1js.fromBER(issuerSubject.toSchema().toBER(false)).result as asn1js.Sequence;
-  const cn = () =>
-    new AttributeTypeAndValue({ type: DN_OIDS.CN, value: new asn1js.Utf8String({ value: deviceName }) }).toSchema();
-  let replaced = false;
-  const rdns = sequence.valueBlock.value.map((rdn) => {
-    const atvs = (rdn as asn1js.Set).valueBlock.value.map((atv) => {
-      const type = ((atv as asn1js.Sequence).valueBlock.value[0] as asn1js.ObjectIdentifier).valueBlock.toString();
-      if (type !== DN_OIDS.CN) return atv;
-      replaced = true;
-      return cn();
-    });
-    return new asn1js.Set({ value: atvs });
-  });
-  if (!replaced) rdns.push(new asn1js.Set({ value: [cn()] }));
-  const der = new asn1js.Sequence({ value: rdns }).toBER(false);
-  return new RelativeDistinguishedNames({ schema: asn1js.fromBER(der).result });
 }
 
 /**
@@ -324,44 +351,98 @@ function validIssuer(der: Uint8Array, role: string): Decoded<Certificate> {
 }
 
 export interface LscRequest {
-  /** DER PKCS#10 request from the phone. */
-  csr: Uint8Array;
+  /**
+   * DER SubjectPublicKeyInfo: the PUBLIC_KEY element of the phone's KEY_GENERATE_RESPONSE. The phone sends
+   * its bare public key, not a PKCS#10 request (usecallmanagernz capfc; Jabber4Linux "CAPF Protocol
+   * Specification": ~294 bytes for RSA-2048; domain.md §14.2).
+   */
+  subjectPublicKeyInfo: Uint8Array;
   /** The CAPF certificate (or the issuing CA's) whose subject becomes the LSC's issuer. */
   issuerCertificate: Uint8Array;
   issuerPrivateKey: CryptoKey;
-  /** CUCM device name, e.g. "SEP682C7B5C2342": the LSC's CN and its SAN URI. */
-  deviceName: string;
+  /** The phone the LSC is for: its subject (serialNumber, CN) and SAN URI (the device name). */
+  phone: PhoneIdentity;
   serialNumber: Uint8Array;
   notBefore: Date;
   /** CAPF service parameter "Duration Of Certificate Validity (in days)" (1–1825, domain.md §2.5). */
   validityDays: number;
 }
 
+function checkValidityDays(days: number): void {
+  if (!Number.isInteger(days) || days < 1) throw new Error('validityDays must be a whole number of days ≥ 1.');
+}
+
 /**
- * CAPF signs the phone's LSC (Install/Upgrade, domain.md §6.5; profile §6.6). A request that is not DER,
- * not signed, or whose signature does not verify is refused with a message, as CAPF refuses it.
+ * CAPF signs the phone's LSC from the public key the phone sent (Install/Upgrade, domain.md §6.5, §14.2;
+ * subject §14.1, profile §6.6). Bytes that are not a SubjectPublicKeyInfo are refused with a message.
+ * (Nothing proves the phone holds the private key: the CAPF protocol relies on the authenticated session.)
  */
 export async function issueLsc(req: LscRequest): Promise<Decoded<Uint8Array>> {
-  if (!req.deviceName) throw new Error('issueLsc needs the device name.');
-  if (!Number.isInteger(req.validityDays) || req.validityDays < 1) {
-    throw new Error('validityDays must be a whole number of days ≥ 1.');
-  }
-  const accepted = await acceptCsr(req.csr);
-  if (!accepted.ok) return { ok: false, error: `CAPF refused to sign an LSC for ${req.deviceName}. ${accepted.error}` };
+  if (!req.phone?.deviceName) throw new Error('issueLsc needs the device name.');
+  checkValidityDays(req.validityDays);
+  const spki = parseSubjectPublicKeyInfo(req.subjectPublicKeyInfo);
+  if (!spki.ok) return { ok: false, error: `CAPF refused to sign an LSC for ${req.phone.deviceName}. ${spki.error}` };
   const issuer = validIssuer(req.issuerCertificate, 'CAPF');
   if (!issuer.ok) return issuer;
-  const notAfter = new Date(req.notBefore.getTime() + req.validityDays * DAY_MS);
   const der = await signCertificate({
     serialNumber: req.serialNumber,
     issuer: cloneName(issuer.value.subject),
-    subject: lscSubject(issuer.value.subject, req.deviceName),
+    subject: toRdns(lscSubject(fromRdns(issuer.value.subject), req.phone)),
     notBefore: req.notBefore,
-    notAfter,
-    subjectPublicKeyInfo: accepted.value.csr.subjectPublicKeyInfo,
-    profile: lscProfile(accepted.value.keyKind),
-    extraExtensions: [subjectAltNameUriExtension(req.deviceName)],
+    notAfter: new Date(req.notBefore.getTime() + req.validityDays * DAY_MS),
+    subjectPublicKeyInfo: spki.value.info,
+    profile: lscProfile(spki.value.key.kind),
+    extraExtensions: [subjectAltNameUriExtension(req.phone.deviceName)],
     authorityKeyId: await authorityKeyId(issuer.value),
     signingKey: req.issuerPrivateKey,
+  });
+  return { ok: true, value: der };
+}
+
+/**
+ * An enterprise CA signs the request CAPF exported for a phone (Offline CA, domain.md §2.6): subject and key
+ * as the request has them, the LSC profile, SAN URI = the device name in the CN. The request is CAPF's, signed
+ * with the CAPF key (csr.ts explains why), so its signature is checked against `registrationAuthority` — the
+ * CAPF certificate — not against the key inside it.
+ */
+export async function issueLscFromRequest(req: {
+  csr: Uint8Array;
+  registrationAuthority: Uint8Array;
+  caCertificate: Uint8Array;
+  caPrivateKey: CryptoKey;
+  serialNumber: Uint8Array;
+  notBefore: Date;
+  validityDays: number;
+}): Promise<Decoded<Uint8Array>> {
+  checkValidityDays(req.validityDays);
+  const parsed = parseCsr(req.csr);
+  if (!parsed.ok) return { ok: false, error: `The CA refused to sign the request. ${parsed.error}` };
+  const ra = validIssuer(req.registrationAuthority, 'CAPF');
+  if (!ra.ok) return ra;
+  const signed = await verifyRequestSignedBy(parsed.value, ra.value.subjectPublicKeyInfo);
+  if (!signed.ok) return { ok: false, error: `The CA refused to sign the request. It was not signed by this cluster's CAPF: ${signed.error}` };
+  let key;
+  try {
+    key = describePublicKeyInfo(parsed.value.subjectPublicKeyInfo);
+  } catch {
+    key = { ok: false as const, error: 'The public key in the certificate signing request is malformed.' };
+  }
+  if (!key.ok) return { ok: false, error: `The CA refused to sign the request. ${key.error}` };
+  const ca = validIssuer(req.caCertificate, 'CA');
+  if (!ca.ok) return ca;
+  const cn = commonName(fromRdns(parsed.value.subject));
+  const device = /SEP[0-9A-F]{12}$/i.exec(cn)?.[0] ?? cn;
+  const der = await signCertificate({
+    serialNumber: req.serialNumber,
+    issuer: cloneName(ca.value.subject),
+    subject: cloneName(parsed.value.subject),
+    notBefore: req.notBefore,
+    notAfter: new Date(req.notBefore.getTime() + req.validityDays * DAY_MS),
+    subjectPublicKeyInfo: parsed.value.subjectPublicKeyInfo,
+    profile: lscProfile(key.value.kind),
+    extraExtensions: [subjectAltNameUriExtension(device)],
+    authorityKeyId: await authorityKeyId(ca.value),
+    signingKey: req.caPrivateKey,
   });
   return { ok: true, value: der };
 }

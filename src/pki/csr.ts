@@ -7,19 +7,25 @@
  * CertificationRequestInfo ::= SEQUENCE { version INTEGER { v1(0) }, subject Name,
  *     subjectPKInfo SubjectPublicKeyInfo, attributes [0] Attributes }
  * ```
- * Both requests in the lab are PKCS#10: the phone's key handed to CAPF (the real CAPF protocol carries a
- * bare public key — domain.md §6.4 PUBLIC_KEY — which the simulator shows as a CSR so a student can open
- * it with openssl), and CUCM's "Generate CSR" for its CAPF certificate (Offline CA, §2.6). Requests carry
- * the LSC's KeyUsage/ExtKeyUsage in a PKCS#9 extensionRequest attribute (RFC 2985 §5.4.2), as a CSR
- * generated for a TLS identity usually does.
+ * Two kinds of request exist in the lab. CUCM's "Generate CSR" for its own CAPF certificate is an ordinary
+ * self-signed PKCS#10 request (`createCsr`). A phone never sends one: its KEY_GENERATE_RESPONSE carries the
+ * bare SubjectPublicKeyInfo (domain.md §14.2). For the Offline CA path CAPF must still hand the
+ * administrator *some* request for that key, and which one CUCM writes is not documented anywhere we found
+ * (domain.md §14.2: "not found; choose"). Our choice: CAPF writes a PKCS#10 request with the subject the LSC
+ * would get and the phone's public key, signed with CAPF's own key as the registration authority that
+ * received the key over an authenticated session (`createRequestForPublicKey`). CAPF cannot self-sign it —
+ * it never holds the phone's private key — so `openssl req -verify` rejects its signature, and the lab's
+ * enterprise CA checks it against the CAPF certificate instead (`verifyRequestSignedBy`).
+ * Requests carry the LSC's KeyUsage/ExtKeyUsage in a PKCS#9 extensionRequest attribute (RFC 2985 §5.4.2),
+ * as a CSR generated for a TLS identity usually does.
  */
 import * as asn1js from 'asn1js';
-import { CertificationRequest, PublicKeyInfo } from 'pkijs';
+import { CertificationRequest, getCrypto, PublicKeyInfo } from 'pkijs';
 import { exactBuffer, type Decoded } from './encode';
 import { extendedKeyUsageExtension, extensionRequestAttribute, keyUsageExtension } from './extensions';
 import { keySpecOf, signatureHashFor } from './keys';
 import { fromRdns, toRdns, type DistinguishedName } from './names';
-import { derLengthsAgree, describePublicKeyInfo, type PublicKeyDescription } from './parse';
+import { derLengthsAgree, describePublicKeyInfo, parseSubjectPublicKeyInfo, type PublicKeyDescription } from './parse';
 import { lscProfile } from './profiles';
 import { signatureEncodingProblem } from './signature';
 
@@ -35,6 +41,39 @@ export async function createCsr(req: { subject: DistinguishedName; keys: CryptoK
   csr.attributes = [extensionRequestAttribute(requested)];
   await csr.sign(req.keys.privateKey, signatureHashFor(req.keys.privateKey));
   return new Uint8Array(csr.toSchema().toBER(false));
+}
+
+/**
+ * A PKCS#10 request for someone else's public key, signed by the party that vouches for it (CAPF for a
+ * phone's key on the Offline CA path; see the module comment for why this is our choice). The signature is
+ * the signer's, so the request does not verify against its own key.
+ */
+export async function createRequestForPublicKey(req: { subject: DistinguishedName; subjectPublicKeyInfo: Uint8Array; signingKey: CryptoKey }): Promise<Uint8Array> {
+  const spki = parseSubjectPublicKeyInfo(req.subjectPublicKeyInfo);
+  if (!spki.ok) throw new Error(`createRequestForPublicKey: ${spki.error}`);
+  const csr = new CertificationRequest();
+  csr.version = 0;
+  csr.subject = toRdns(req.subject);
+  csr.subjectPublicKeyInfo = spki.value.info;
+  const profile = lscProfile(spki.value.key.kind);
+  const requested = [keyUsageExtension(profile.keyUsage.usages, profile.keyUsage.critical)];
+  if (profile.extendedKeyUsage) requested.push(extendedKeyUsageExtension(profile.extendedKeyUsage));
+  csr.attributes = [extensionRequestAttribute(requested)];
+  await csr.sign(req.signingKey, signatureHashFor(req.signingKey));
+  return new Uint8Array(csr.toSchema().toBER(false));
+}
+
+/** Does the request's signature verify with this key (a registration authority's), rather than its own? */
+export async function verifyRequestSignedBy(csr: CertificationRequest, signer: PublicKeyInfo): Promise<Decoded<true>> {
+  const problem = signatureEncodingProblem(csr.signatureAlgorithm.algorithmId, csr.signatureValue);
+  if (problem) return { ok: false, error: `The signature on the certificate signing request is malformed: ${problem}.` };
+  let valid = false;
+  try {
+    valid = await getCrypto(true).verifyWithPublicKey(exactBuffer(csr.tbsView), csr.signatureValue, signer, csr.signatureAlgorithm);
+  } catch {
+    valid = false;
+  }
+  return valid ? { ok: true, value: true } : { ok: false, error: 'The certificate signing request was not signed by the expected key.' };
 }
 
 export function parseCsr(der: Uint8Array): Decoded<CertificationRequest> {

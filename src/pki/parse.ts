@@ -13,7 +13,7 @@
  * Malformed bytes come back as `{ ok: false }`, never as an exception.
  */
 import * as asn1js from 'asn1js';
-import { BasicConstraints, Certificate, ExtKeyUsage, type PublicKeyInfo } from 'pkijs';
+import { BasicConstraints, Certificate, ExtKeyUsage, PublicKeyInfo } from 'pkijs';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { exactBuffer, toHex, type Decoded } from './encode';
 import { fromRdns } from './names';
@@ -160,6 +160,25 @@ export function describePublicKeyInfo(spki: PublicKeyInfo): Decoded<PublicKeyDes
     return { ok: true, value: { kind: 'EC', curve, point: keyBytes } };
   }
   return { ok: false, error: `Unsupported public key algorithm ${oid}.` };
+}
+
+/**
+ * Read a bare DER SubjectPublicKeyInfo (RFC 5280 §4.1.2.7) — what a phone sends CAPF in the PUBLIC_KEY element
+ * of KEY_GENERATE_RESPONSE (domain.md §14.2). Junk, trailing bytes or an unknown algorithm are an error value.
+ */
+export function parseSubjectPublicKeyInfo(der: Uint8Array): Decoded<{ info: PublicKeyInfo; key: PublicKeyDescription }> {
+  if (!(der instanceof Uint8Array) || der.length === 0) return { ok: false, error: 'The public key is empty.' };
+  try {
+    const asn = asn1js.fromBER(exactBuffer(der));
+    if (asn.offset === -1 || asn.offset !== der.length || !derLengthsAgree(asn.result)) {
+      return { ok: false, error: 'The public key is not a DER SubjectPublicKeyInfo.' };
+    }
+    const info = new PublicKeyInfo({ schema: asn.result });
+    const key = describePublicKeyInfo(info);
+    return key.ok ? { ok: true, value: { info, key: key.value } } : key;
+  } catch (e) {
+    return { ok: false, error: `The public key is not a DER SubjectPublicKeyInfo (${(e as Error).message}).` };
+  }
 }
 
 /**

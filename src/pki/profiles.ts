@@ -91,9 +91,10 @@ export const SERVICE_CERTIFICATE_PROFILES: Record<ServiceCertificatePurpose, Cer
 };
 
 /**
- * The LSC CAPF issues to a phone. [2nd S23 / domain.md §6.6]: CA:FALSE critical, KeyUsage
- * digitalSignature + keyEncipherment critical, EKU serverAuth, clientAuth, ipsecEndSystem, SAN URI = device
- * name. For an EC phone key we swap keyEncipherment for keyAgreement [I]: an EC key cannot encipher, and
+ * The LSC CAPF issues to a phone. Its subject is CUCM's (certificates.ts `lscSubject`, TAC 213407); its
+ * extensions are not in any Cisco source (domain.md §14.1), so they follow usecallmanagernz capfd [2nd S23 /
+ * domain.md §6.6]: CA:FALSE critical, KeyUsage digitalSignature + keyEncipherment critical, EKU serverAuth,
+ * clientAuth, ipsecEndSystem, SAN URI = device name. For an EC phone key we swap keyEncipherment for keyAgreement [I]: an EC key cannot encipher, and
  * CUCM's EC certificates (CallManager-ECDSA) do the same.
  */
 export function lscProfile(keyKind: 'RSA' | 'EC'): CertificateProfile {

@@ -23,11 +23,12 @@ import type { FirewallRule, NetworkEvent } from './network';
 import type { CapfServiceParameters, EnterpriseParameters } from './cucm/database';
 import type { CertificatePurpose, IdentityPurpose, TrustPurpose } from './cucm/certificates';
 import { deleteTrustCertificate, generateCsr, IDENTITY_PURPOSES, regenerateCertificate, TRUST_PURPOSES, uploadCertificate, type ManagementResult } from './cucm/certificate-management';
-import { SIP_PORT } from './phone/phone.machine';
-import { SERVICE_NAMES, type ServiceKey } from './scenario';
+import { encodeServiceControlNotify, serviceControlNotify, SIP_PORT, summarizeServiceControl } from './protocols/sip';
+import { releaseOf, SERVICE_NAMES, type ServiceKey } from './scenario';
 import { parseOperationCompletesBy } from './time';
-import { PHONE_MODELS } from './phone/models';
-import { createMic } from '../pki/certificates';
+import { ciscoSerialNumber, PHONE_MODELS } from './phone/models';
+import { createMic, phoneCommonName } from '../pki/certificates';
+import { phoneIdentity } from './cucm/capf-session.machine';
 import { generateKeyPair } from '../pki/keys';
 import { fromPem } from '../pki/encode';
 import { describeCertificate } from '../pki/parse';
@@ -86,6 +87,8 @@ export type LabAction =
   /** The lab's own hands: swap a handset for another model (same device record), break database replication */
   | { type: 'lab.phone.replace'; device: string; model: string }
   | { type: 'lab.database.replication'; healthy: boolean }
+  /** The lab's own hands: damage the ITL file a TFTP node serves (a restart of Cisco TFTP rebuilds it) */
+  | { type: 'lab.itl.corrupt'; node: string }
   /** The enterprise CA of the Offline CA path: sign a CSR (a CAPF request or a phone's) */
   | { type: 'lab.ca.sign'; csr: PemText }
   /** Offline CA: give CAPF the signed certificate for a phone whose CSR it kept (`utils capf cert import`) */
@@ -148,16 +151,20 @@ function resetAllPhones(world: LabWorld): void {
 function sendCheckSync(world: LabWorld, device: string, reset: boolean): boolean {
   const spec = world.env.scenario.phones.find((p) => p.deviceName === device);
   if (!spec) return false;
-  // CUCM tells a SIP phone with a NOTIFY (Event: check-sync); the phone fetches its files again.
+  // CUCM tells a Cisco SIP phone with NOTIFY, Event: service-control, body action=… (TAC 217294).
   const pub = publisher(world.env);
+  const notify = serviceControlNotify(reset ? 'reset' : 'apply-config', releaseOf(world.env.scenario).userAgent);
+  const callId = world.env.random.fork(`sip/${device}/${world.now}`).hex(8);
   world.actor(ids.network)?.send({
     type: 'net.datagram',
     owner: 'cucm',
     from: { ip: pub.ip, port: SIP_PORT },
     to: { ip: spec.ip, port: SIP_PORT },
     protocol: 'SIP',
-    summary: `Request: NOTIFY sip:${device}@${spec.ip}:${SIP_PORT} (Event: check-sync${reset ? ';reason=reset' : ''})`,
-    payload: { kind: 'sip.notify', event: 'check-sync', reset },
+    summary: summarizeServiceControl(notify, device, spec.ip),
+    detail: { Event: notify.event, 'Content-Type': 'text/plain', body: notify.body.trim(), 'User-Agent': notify.userAgent },
+    bytes: encodeServiceControlNotify(notify, { device, phoneIp: spec.ip, cucmIp: pub.ip, callId, cseq: 101 }),
+    payload: notify,
   } satisfies NetworkEvent);
   return true;
 }
@@ -200,7 +207,8 @@ export async function applyAction(world: LabWorld, action: LabAction): Promise<A
       const p = action.capf;
       const days = Number(p?.durationOfCertificateValidity);
       if (!Number.isInteger(days) || days < 1 || days > 1825) return fail('Duration Of Certificate Validity (in days) must be a whole number from 1 to 1825.');
-      if (!['Cisco Certificate Authority Proxy Function', 'Online CA', 'Offline CA'].includes(p.certificateIssuerToEndpoint)) {
+      // Online CA exists from 12.5(1) on: an 11.5 page does not offer it (scenario.ts RELEASES).
+      if (!releaseOf(env.scenario).certificateIssuers.includes(p.certificateIssuerToEndpoint)) {
         return fail(`Certificate Issuer to Endpoint: "${p.certificateIssuerToEndpoint}" is not a valid choice.`);
       }
       if (![1024, 2048, 4096].includes(Number(p.keySize))) return fail('Key Size must be 1024, 2048 or 4096.');
@@ -325,18 +333,20 @@ export async function applyAction(world: LabWorld, action: LabAction): Promise<A
       if (!model) return fail(`There is no phone model ${action.model} in the lab (known: ${Object.keys(PHONE_MODELS).join(', ')}).`);
       const keys = await generateKeyPair({ kind: 'RSA', bits: 2048 });
       const made = world.now;
+      // Another handset is another serial number (on its MIC and, later, its LSC).
+      const serial = ciscoSerialNumber(env.random.fork(`${action.device}/serial/${made}`), made - 30 * 86400000);
+      const factory = world.installed.manufacturingCas.get(model.micIssuer) ?? world.installed.manufacturingCa;
       const mic = await createMic({
-        caCertificate: world.installed.manufacturingCa.der,
-        caPrivateKey: world.installed.manufacturingCa.keys.privateKey,
+        caCertificate: factory.der,
+        caPrivateKey: factory.keys.privateKey,
         publicKey: keys.publicKey,
-        model: model.model,
-        deviceName: action.device,
+        phone: { model: model.model, deviceName: action.device, serialNumber: serial },
         serialNumber: env.random.fork(`${action.device}/MIC/${made}`).serialNumber(),
         notBefore: new Date(made - 30 * 86400000),
         notAfter: new Date(made + 3650 * 86400000),
       });
-      env.db.setDeviceType(action.device, model.deviceType, `${model.deviceType} - Standard SIP Non-Secure Profile`);
-      await world.replacePhone(action.device, action.model, { der: mic, keys });
+      env.db.setDeviceType(action.device, model.deviceType, `${model.deviceType} - Standard SIP Non-Secure Profile`, serial);
+      await world.replacePhone(action.device, action.model, { der: mic, keys }, serial);
       return { ok: true };
     }
     case 'lab.ca.sign': {
@@ -354,10 +364,17 @@ export async function applyAction(world: LabWorld, action: LabAction): Promise<A
       if (!decoded.ok) return fail(`Import failed: ${decoded.error}`);
       const info = describeCertificate(decoded.value);
       if (!info.ok) return fail(`Import failed: ${info.error}`);
-      if (commonName(info.value.subject) !== action.device) return fail(`Import failed: the certificate is for ${commonName(info.value.subject) || 'no device'}, not ${action.device}.`);
+      // The LSC's CN is <model>-<device name> (TAC 213407, 214501), whoever signed it.
+      const expectedCn = phoneCommonName(phoneIdentity(env, action.device));
+      if (commonName(info.value.subject) !== expectedCn) return fail(`Import failed: the certificate is for ${commonName(info.value.subject) || 'no device'}, not ${expectedCn}.`);
       if (!env.db.capfCsrs[action.device]) return fail(`Import failed: CAPF holds no CSR for ${action.device}.`);
       env.db.importOfflineCertificate(action.device, decoded.value);
       return { ok: true, output: `Certificate for ${action.device} imported; CAPF delivers it at the phone's next CAPF session.` };
+    }
+    case 'lab.itl.corrupt': {
+      if (!nodeExists(action.node)) return fail(`There is no server ${action.node}.`);
+      world.actor(ids.tftp(action.node))?.send({ type: 'tftp.itl.corrupt' });
+      return { ok: true };
     }
     case 'lab.database.replication': {
       env.db.setReplication(Boolean(action.healthy));

@@ -26,12 +26,14 @@ export function certificateArtefacts(world: LabWorld): CertificateArtefact[] {
       description: `${entry.purpose} certificate of ${entry.node} (${commonName(entry.info.subject)})`,
     });
   }
-  out.push({
-    name: 'Cisco_Manufacturing_CA_SHA2.pem',
-    pem: toPem(world.installed.manufacturingCa.der, 'CERTIFICATE'),
-    der: world.installed.manufacturingCa.der,
-    description: 'Simulated Cisco Manufacturing CA SHA2 (issuer of the MICs; not a Cisco certificate)',
-  });
+  for (const [name, ca] of world.installed.manufacturingCas) {
+    out.push({
+      name: `${name.replace(/ /g, '_')}.pem`,
+      pem: toPem(ca.der, 'CERTIFICATE'),
+      der: ca.der,
+      description: `Simulated ${name} (issuer of the ${name.endsWith('SHA2') ? 'newer phones\' ' : '79xx '}MICs; not a Cisco certificate)`,
+    });
+  }
   for (const phone of world.env.scenario.phones) {
     const flash = world.phoneContext(phone.deviceName)?.flash;
     if (flash?.mic) out.push({ name: `${phone.deviceName}-MIC.pem`, pem: toPem(flash.mic.der, 'CERTIFICATE'), der: flash.mic.der, description: `MIC of ${phone.deviceName}` });

@@ -87,7 +87,7 @@ export const FAULTS: Fault[] = [
       { wait: 15_000 },
       { type: 'cucm.phone.reset', device: firstPhone(world) },
     ],
-    source: 'seed "No valid CAPF server"; domain.md §11 F1',
+    source: 'Cisco TAC 213295 "Configure LSC on IP Phones with CUCM", "No Valid CAPF Server"',
   },
   {
     id: 'capf.service-stopped',
@@ -95,7 +95,7 @@ export const FAULTS: Fault[] = [
     description: 'The Cisco Certificate Authority Proxy Function service is activated but stopped: nothing listens on TCP 3804.',
     inject: (world) => [{ type: 'serviceability.stop', node: pub(world).name, service: 'capf' }],
     fix: (world) => [{ type: 'serviceability.start', node: pub(world).name, service: 'capf' }, { wait: 10_000 }, { type: 'cucm.phone.reset', device: firstPhone(world) }],
-    source: 'seed "LSC: Connection failed"; domain.md §11 F2',
+    source: 'Cisco TAC 213295, "LSC: Connection Failed" (the CAPF service is stopped or deactivated)',
   },
   {
     id: 'capf.cert-regenerated',
@@ -104,7 +104,7 @@ export const FAULTS: Fault[] = [
       'Someone regenerated the CAPF certificate (a new key) while the service was running; the TFTP servers were not restarted, so their ITLs still carry the old CAPF certificate.',
     inject: (world) => [{ type: 'os.certificate.regenerate', node: pub(world).name, purpose: 'CAPF' }],
     fix: (world) => [...restartTftpEverywhere(world), { wait: 15_000 }, { type: 'cucm.phone.reset', device: firstPhone(world) }],
-    source: 'seed "LSC: Connection failed" (CAPF certificate in the ITL ≠ current one), CSCue55353; domain.md §11 F3, F16',
+    source: 'Cisco TAC 213295, "LSC: Connection Failed" (the CAPF certificate in the ITL is not the current one); CSCue55353 (regenerating the CAPF certificate resets the phones)',
   },
   {
     id: 'network.capf-port-blocked',
@@ -117,19 +117,19 @@ export const FAULTS: Fault[] = [
       },
     ],
     fix: (world) => [{ type: 'network.firewall.remove', id: 'block-capf-3804' }, { type: 'cucm.phone.reset', device: firstPhone(world) }],
-    source: 'seed: check bidirectional traffic on port 3804; domain.md §11 F4',
+    source: 'Cisco TAC 213295, "LSC: Connection Failed" (check bidirectional traffic on TCP 3804); CUCM System Configuration Guide 14, "TCP and UDP Port Usage"',
   },
   {
     id: 'dns.capf-host-missing',
     title: 'Publisher known by a name DNS does not have',
     description:
-      'As in the seed\'s DNS lab: the publisher is defined in System > Server as PUB11.brianw2.lab, and the DNS server has no A record for that name.',
+      'As in the DNS lab of TAC 213295: the publisher is defined in System > Server as PUB11.brianw2.lab, and the DNS server has no A record for that name.',
     patchScenario: (s) => patchPublisher(s, (n) => (n.serverName = `PUB11.${s.domain}`)),
     fix: (world) => [
       { type: 'dns.record.set', name: `PUB11.${world.env.scenario.domain}`, address: pub(world).ip },
       { type: 'cucm.phone.reset', device: firstPhone(world) },
     ],
-    source: 'seed DNS lab (dnsmasq NXDOMAIN, "DNS unknown IPv4 host", "LSC: Connection failed"); domain.md §11 F5',
+    source: 'Cisco TAC 213295, "LSC: Operation Pending", DNS lab (dnsmasq NXDOMAIN, "DNS unknown IPv4 host", "LSC: Connection failed")',
   },
   {
     id: 'capf.deadline-passed',
@@ -137,7 +137,7 @@ export const FAULTS: Fault[] = [
     description: 'The Install/Upgrade operation is saved with an "Operation Completes By" date that has already passed.',
     procedure: (form, world) => ({ ...form, operationCompletesBy: operationCompletesByString(world.now - 2 * HOUR, world.env.zone) }),
     fix: (world) => saveAndApply(world, { operationCompletesBy: operationCompletesByString(world.now + 2 * HOUR, world.env.zone) }),
-    source: 'seed "LSC: Failed" / "Upgrade Failed: User Initiated Request Late/Timedout"; domain.md §11 F6',
+    source: 'Cisco TAC 213295, "LSC: Failed" ("Upgrade Failed: User Initiated Request Late/Timedout"); CUCM Troubleshooting Guide 12.5(1), "CAPF Error Codes" (11 CAPF_OP_FAIL_LATE_REQUEST)',
   },
   {
     id: 'auth.wrong-string',
@@ -146,7 +146,7 @@ export const FAULTS: Fault[] = [
     procedure: (form) => ({ ...form, authenticationMode: 'By Authentication String', authenticationString: '135790' }),
     afterProcedure: (world) => [{ type: 'phone.lsc.submit', device: firstPhone(world), authenticationString: '246801' }],
     fix: (world) => [{ type: 'phone.lsc.submit', device: firstPhone(world), authenticationString: world.env.db.phone(firstPhone(world))!.capf.authenticationString }],
-    source: 'domain.md §2.3, §11 F7 (error 3 CAPF_OP_FAIL_INVALID_AUTH_STR)',
+    source: 'Cisco IP Conference Phone 8832 Administration Guide, "Security" (the authentication string entered on the phone); CUCM Troubleshooting Guide 12.5(1), "CAPF Error Codes" (3 CAPF_OP_FAIL_INVALID_AUTH_STR)',
   },
   {
     id: 'auth.foreign-lsc',
@@ -159,7 +159,7 @@ export const FAULTS: Fault[] = [
     },
     procedure: (form) => ({ ...form, authenticationMode: 'By Existing Certificate (precedence to LSC)' }),
     fix: (world) => saveAndApply(world, { authenticationMode: 'By Existing Certificate (precedence to MIC)' }),
-    source: 'domain.md §2.3 (S2: LSC issuer not in CAPF-trust → "invalid LSC"), §11 F8',
+    source: 'Cisco TAC 200860 "Q&A for CUCM Phone Certificates (LSC/MIC)" (an LSC whose issuer is not in CAPF-trust is an invalid LSC); CUCM Troubleshooting Guide 12.5(1), "CAPF Error Codes" (4 CAPF_OP_FAIL_INVALID_LSC)',
   },
   {
     id: 'auth.mic-untrusted',
@@ -179,7 +179,7 @@ export const FAULTS: Fault[] = [
       { wait: 10_000 },
       { type: 'cucm.phone.applyConfig', device: firstPhone(world) },
     ],
-    source: 'domain.md §2.3, §2.6 (CAPF-trust), §11 F9 (error 5 CAPF_OP_FAIL_INVALID_MIC)',
+    source: 'CUCM Security Guide 12.5(1)SU1, "Phone Security Profile Setup" (By Existing Certificate); CUCM Troubleshooting Guide 12.5(1), "CAPF Error Codes" (5 CAPF_OP_FAIL_INVALID_MIC)',
   },
   {
     id: 'itl.phone-mismatch',
@@ -193,19 +193,21 @@ export const FAULTS: Fault[] = [
       ...restartTftpEverywhere(world),
     ],
     fix: (world) => [{ type: 'cucm.phone.reset', device: firstPhone(world) }],
-    source: 'seed "LSC: Operation Pending" cause 1 (phone ITL ≠ TFTP ITL); domain.md §11 F10',
+    source: 'Cisco TAC 213295, "LSC: Operation Pending" (the ITL on the phone differs from the one on the TFTP servers)',
   },
   {
     id: 'itl.corrupted',
-    title: 'Phones lost trust in the ITL',
+    title: 'Corrupt ITL on the phone\'s TFTP server',
     description:
-      'The CallManager and TVS certificates of every node were regenerated together and TFTP restarted: the new ITL is signed by a key the phone does not know, and the TVS that could vouch for it has a new certificate too.',
+      'The CAPF certificate was regenerated (with CAPF stopped) and Cisco TFTP restarted everywhere, but the ITL file the phone\'s TFTP server now serves was damaged on disk; then the phone was reset.',
     inject: (world) => [
-      ...world.env.scenario.nodes.flatMap((n): LabAction[] => [
-        { type: 'os.certificate.regenerate', node: n.name, purpose: 'CallManager' },
-        { type: 'os.certificate.regenerate', node: n.name, purpose: 'TVS' },
-      ]),
+      { type: 'serviceability.stop', node: pub(world).name, service: 'capf' },
+      { type: 'os.certificate.regenerate', node: pub(world).name, purpose: 'CAPF' },
+      { type: 'serviceability.start', node: pub(world).name, service: 'capf' },
       ...restartTftpEverywhere(world),
+      { wait: 15_000 },
+      { type: 'lab.itl.corrupt', node: phoneNode(world) },
+      { type: 'cucm.phone.reset', device: firstPhone(world) },
     ],
     fix: (world) => [
       { type: 'cli', node: pub(world).name, command: 'utils itl reset localkey' },
@@ -215,7 +217,7 @@ export const FAULTS: Fault[] = [
       { wait: 15_000 },
       { type: 'cucm.enterpriseParameters.reset' },
     ],
-    source: 'seed "LSC: Operation Pending" cause 2; S5 ITL recovery (utils itl reset localkey, Enterprise Parameters Reset, TFTP restart); domain.md §11 F10, F17',
+    source: 'Cisco TAC 213295 "LSC: Operation Pending" (corrupt ITL: utils itl reset localkey); Security Guide for CUCM 14, "Default Security" (ITL recovery: Enterprise Parameters Reset, Cisco TFTP restart)',
   },
   {
     id: 'itl.cscus33755',
@@ -235,32 +237,34 @@ export const FAULTS: Fault[] = [
       { wait: 15_000 },
       { type: 'cucm.phone.reset', device: firstPhone(world) },
     ],
-    source: 'seed CSCus33755 outputs (show itl "ITL File not found", utils itl reset localkey failure); domain.md §11 F20',
+    source: 'Cisco TAC 213295, "LSC: Operation Pending"; CSCus33755 (show itl "ITL File not found", utils itl reset localkey "Unable to determine the active and running TFTP nodes")',
   },
   {
     id: 'tvs.down',
     title: 'TVS stopped where the phone asks',
     description:
-      'The CallManager certificate of the phone\'s TFTP server was regenerated and TFTP restarted, so the phone must ask TVS about the new ITL signer — and Cisco Trust Verification Service is stopped on the publisher, the TVS server the phone asks.',
+      'The CAPF certificate was regenerated while CAPF was stopped and the TFTP servers were not restarted, so the phone\'s ITL still holds the old one and only TVS could vouch for the new one — and Cisco Trust Verification Service is stopped on the publisher, the TVS server the phone asks.',
     inject: (world) => [
       { type: 'serviceability.stop', node: pub(world).name, service: 'tvs' },
-      { type: 'os.certificate.regenerate', node: phoneNode(world), purpose: 'CallManager' },
-      { type: 'serviceability.restart', node: phoneNode(world), service: 'tftp' },
+      { type: 'serviceability.stop', node: pub(world).name, service: 'capf' },
+      { type: 'os.certificate.regenerate', node: pub(world).name, purpose: 'CAPF' },
+      { type: 'serviceability.start', node: pub(world).name, service: 'capf' },
     ],
     fix: (world) => [{ type: 'serviceability.start', node: pub(world).name, service: 'tvs' }, { wait: 5_000 }, { type: 'cucm.phone.reset', device: firstPhone(world) }],
-    source: 'seed "LSC: Operation Pending" cause 3 (TVS); domain.md §8, §11 F11',
+    source: 'Cisco TAC 213295 "LSC: Operation Pending" (phones cannot authenticate because of a TVS problem); Security Guide for CUCM 14, "Default Security" (TVS vouches for certificates the ITL does not hold)',
   },
   {
     id: 'phone.keygen-timeout',
     title: 'Key generation outlasts CAPF',
-    description: 'An older CP-7965 is asked for a 4096-bit RSA key; it generates keys at low priority, far slower than a CP-8845.',
+    description:
+      'The phone is an older CP-7965. It generates keys at low priority, and a 2048-bit RSA key — the size the procedure leaves at its default — takes it longer than CAPF waits; 3072 and 4096 bits it cannot make at all.',
     patchScenario: (s) => {
       s.phones[0].model = 'CP-7965';
       return s;
     },
-    procedure: (form) => ({ ...form, keyOrder: 'RSA Only', rsaKeySize: 4096 }),
-    fix: (world) => saveAndApply(world, { keyOrder: 'RSA Only', rsaKeySize: 2048 }),
-    source: 'domain.md §2.9 (key generation up to 30+ minutes), §11 F12',
+    procedure: (form) => ({ ...form, keyOrder: 'RSA Only', rsaKeySize: 2048 }),
+    fix: (world) => saveAndApply(world, { keyOrder: 'RSA Only', rsaKeySize: 1024 }),
+    source: 'Cisco Unified CM System Configuration Guide 12.5, "Configure CAPF" (key generation runs at low priority and can take 30 minutes or more); AXL status "Upgrade Failed: Key Generation Failed/Timeout"',
   },
   {
     id: 'capf.ec-only-unsupported',
@@ -271,13 +275,14 @@ export const FAULTS: Fault[] = [
       return s;
     },
     procedure: (form) => ({ ...form, keyOrder: 'EC Only' }),
-    fix: (world) => saveAndApply(world, { keyOrder: 'RSA Only' }),
-    source: 'domain.md §2.2, §2.9 (CAPF v3, S7), §11 F13',
+    // RSA Only at 1024 bits: a 7965 takes longer than CAPF waits for a 2048-bit key (phone.keygen-timeout).
+    fix: (world) => saveAndApply(world, { keyOrder: 'RSA Only', rsaKeySize: 1024 }),
+    source: 'CUCM Security Guide 12.5(1)SU6, "ECDSA Support for Common Criteria" (EC keys need CAPF version 3); AXL status "Upgrade Failed: No Support for EC only in CAPF version 3"',
   },
   {
     id: 'capf.cert-expired',
     title: 'CAPF certificate expired',
-    description: 'The CAPF certificate expired a month ago and was never regenerated (the seed\'s first check).',
+    description: 'The CAPF certificate expired a month ago and was never regenerated (the first check in TAC 213295).',
     patchScenario: (s) => ({ ...s, capfExpiredDaysAgo: 30 }),
     fix: (world) => [
       { type: 'os.certificate.regenerate', node: pub(world).name, purpose: 'CAPF' },
@@ -285,19 +290,19 @@ export const FAULTS: Fault[] = [
       { wait: 15_000 },
       { type: 'cucm.phone.reset', device: firstPhone(world) },
     ],
-    source: 'seed step 1 (check Validity From/To in Certificate Management); domain.md §11 F18',
+    source: 'Cisco TAC 213295, configuration step 1 (check Validity From and To of the CAPF certificate in Certificate Management)',
   },
   {
     id: 'phone.no-sbd',
     title: 'A 7960 on the desk',
     description:
-      'The phone is a Cisco 7960: it does not support Security By Default (no ITL), so it has no CAPF certificate to trust in a non-secure cluster — the seed\'s procedure cannot work for it. The fix swaps the handset for a CP-8845 (same device record).',
+      'The phone is a Cisco 7960: it does not support Security By Default (no ITL), so it has no CAPF certificate to trust in a non-secure cluster — the procedure of TAC 213295 cannot work for it. The fix swaps the handset for a CP-8845 (same device record).',
     patchScenario: (s) => {
       s.phones[0].model = 'CP-7960';
       return s;
     },
     fix: (world) => [{ type: 'lab.phone.replace', device: firstPhone(world), model: 'CP-8845' }],
-    source: 'seed "Verwendete Komponenten" (7940/7960 do not support SBD); domain.md §1',
+    source: 'Cisco TAC 213295, "Components Used" (the 7940 and 7960 do not support Security By Default)',
   },
   {
     id: 'phone.foreign-itl',
@@ -316,7 +321,7 @@ export const FAULTS: Fault[] = [
         { type: 'phone.reset', device },
       ];
     },
-    source: 'domain.md §8, §11 F21 (erase the trust list on the phone)',
+    source: 'CUCM Security Guide 14, "Default Security" (a phone from another cluster: erase its ITL); Cisco Community "Phone Registration Problem" ("authenticated fail. Reason:14")',
   },
 ];
 

@@ -6,9 +6,8 @@
  * "Performance model"), so every key of the lab is generated here, concurrently.
  */
 import { createManufacturingCa, createMic, createServiceCertificate, issueLsc, type ServiceCertificateRequest } from '../pki/certificates';
-import { createCsr } from '../pki/csr';
 import { buildItl } from '../itl';
-import { generateKeyPair, type KeySpec } from '../pki/keys';
+import { exportPublicKeySpki, generateKeyPair, type KeySpec } from '../pki/keys';
 import { clusterSubject } from '../pki/names';
 import { describeCertificate } from '../pki/parse';
 import { SELF_SIGNED_DESCRIPTION, type CertificateStore, type IdentityPurpose } from './cucm/certificates';
@@ -16,7 +15,7 @@ import type { ClusterDatabase, PhoneRecord } from './cucm/database';
 import type { Random } from './random';
 import type { Scenario } from './scenario';
 import type { PhoneCredential } from './phone/capf-client.machine';
-import { PHONE_MODELS } from './phone/models';
+import { ciscoSerialNumber, MANUFACTURING_CAS, PHONE_MODELS, type ManufacturingCaName } from './phone/models';
 
 const DAY = 86400000;
 
@@ -25,7 +24,10 @@ export type KeySource = (spec: KeySpec, label: string) => Promise<CryptoKeyPair>
 export const freshKeys: KeySource = (spec) => generateKeyPair(spec);
 
 export interface InstalledLab {
+  /** The simulated "Cisco Manufacturing CA SHA2" (the 88xx MICs' issuer). */
   manufacturingCa: PhoneCredential;
+  /** Every simulated manufacturing CA by CN, the SHA2 one included (79xx MICs come from "Cisco Manufacturing CA"). */
+  manufacturingCas: Map<ManufacturingCaName, PhoneCredential>;
   mics: Map<string, PhoneCredential>;
   /** What phones bring from another cluster (scenario `arrivesWith`): its ITL, its LSC, its TVS server. */
   carriedOver: Map<string, { itl?: Uint8Array; lsc?: PhoneCredential; tvsServers?: string[] }>;
@@ -95,26 +97,39 @@ export async function installLab(
   jobs.push(createServiceIdentity(store, random, keySource, { node: publisher.name, purpose: 'CAPF', cn: capfCn, spec: rsa2048, notBefore: capfNotBefore }));
   jobs.push(createServiceIdentity(store, random, keySource, { node: publisher.name, purpose: 'ITLRecovery', cn: `ITLRECOVERY_${publisher.name}`, spec: rsa2048, notBefore: installedAt }));
 
-  // Cisco's factory: a (simulated) manufacturing root and one MIC per phone, made years before the lab.
+  // Cisco's factory: the (simulated) manufacturing roots and one MIC per phone, made years before the lab.
   const manufactured = startEpochMs - 2 * 365 * DAY;
-  const caKeys = await keySource(rsa2048, 'manufacturing-ca');
-  const caDer = await createManufacturingCa({
-    keys: caKeys,
-    serialNumber: random.fork('manufacturing-ca').serialNumber(),
-    notBefore: new Date(manufactured - 5 * 365 * DAY),
-    notAfter: new Date(manufactured + 15 * 365 * DAY),
-  });
+  const manufacturingCas = new Map<ManufacturingCaName, PhoneCredential>(
+    await Promise.all(
+      MANUFACTURING_CAS.map(async (name): Promise<[ManufacturingCaName, PhoneCredential]> => {
+        const label = name === 'Cisco Manufacturing CA SHA2' ? 'manufacturing-ca' : `manufacturing-ca/${name}`;
+        const serialNumber = random.fork(label).serialNumber();
+        const keys = await keySource(rsa2048, label);
+        const der = await createManufacturingCa({
+          keys,
+          name,
+          serialNumber,
+          notBefore: new Date(manufactured - 5 * 365 * DAY),
+          notAfter: new Date(manufactured + 15 * 365 * DAY),
+        });
+        return [name, { der, keys }];
+      }),
+    ),
+  );
+  const { der: caDer, keys: caKeys } = manufacturingCas.get('Cisco Manufacturing CA SHA2')!;
   const mics = new Map<string, PhoneCredential>();
+  // Every phone has a serial number on its label; a scenario may give one, else the seed draws it.
+  for (const phone of scenario.phones) phone.serialNumber ??= ciscoSerialNumber(random.fork(`${phone.deviceName}/serial`), manufactured);
   for (const phone of scenario.phones) {
     jobs.push(
       (async () => {
         const keys = await keySource(rsa2048, `${phone.deviceName}/MIC`);
+        const ca = manufacturingCas.get(PHONE_MODELS[phone.model]?.micIssuer ?? 'Cisco Manufacturing CA SHA2')!;
         const der = await createMic({
-          caCertificate: caDer,
-          caPrivateKey: caKeys.privateKey,
+          caCertificate: ca.der,
+          caPrivateKey: ca.keys.privateKey,
           publicKey: keys.publicKey,
-          model: phone.model,
-          deviceName: phone.deviceName,
+          phone: { model: phone.model, deviceName: phone.deviceName, serialNumber: phone.serialNumber! },
           serialNumber: random.fork(`${phone.deviceName}/MIC`).serialNumber(),
           notBefore: new Date(manufactured),
           notAfter: new Date(manufactured + 10 * 365 * DAY),
@@ -126,13 +141,13 @@ export async function installLab(
   await Promise.all(jobs);
   const carriedOver = await carryOverFromOtherCluster(scenario, startEpochMs, random, keySource);
 
-  // Trust stores: CAPF trusts the manufacturing CA (MIC authentication) and its own certificate (LSCs it
+  // Trust stores: CAPF trusts the manufacturing CAs (MIC authentication) and its own certificate (LSCs it
   // issued); CallManager-trust holds the same, so LSC- and MIC-authenticated phones can talk TLS to CUCM.
+  // CUCM ships the Cisco manufacturing CAs in these stores (domain.md §2.9, §10).
   const capf = store.identity(publisher.name, 'CAPF')!;
-  const caInfo = describe(caDer);
   for (const node of scenario.nodes) {
     for (const purpose of ['CAPF-trust', 'CallManager-trust'] as const) {
-      store.addTrust(node.name, purpose, caDer, caInfo, 'Cisco Manufacturing CA SHA2 (simulated)');
+      for (const [name, ca] of manufacturingCas) store.addTrust(node.name, purpose, ca.der, describe(ca.der), `${name} (simulated)`);
       store.addTrust(node.name, purpose, capf.der, capf.info, 'CAPF certificate of this cluster');
     }
   }
@@ -148,6 +163,7 @@ export async function installLab(
     const record: PhoneRecord = {
       deviceName: phone.deviceName,
       deviceType: model.deviceType,
+      serialNumber: phone.serialNumber,
       description: phone.description,
       devicePool: 'Default',
       securityProfile: `${model.deviceType} - Standard SIP Non-Secure Profile`,
@@ -166,7 +182,7 @@ export async function installLab(
     };
     db.addPhone(record);
   }
-  return { manufacturingCa: { der: caDer, keys: caKeys }, mics, carriedOver };
+  return { manufacturingCa: { der: caDer, keys: caKeys }, manufacturingCas, mics, carriedOver };
 }
 
 /**
@@ -217,12 +233,11 @@ async function carryOverFromOtherCluster(
     }
     if (phone.arrivesWith?.lscFromOtherCluster) {
       const keys = await keySource(rsa2048, `${phone.deviceName}/old-LSC`);
-      const csr = await createCsr({ subject: [['CN', phone.deviceName]], keys });
       const lsc = await issueLsc({
-        csr,
+        subjectPublicKeyInfo: await exportPublicKeySpki(keys.publicKey),
         issuerCertificate: capf.der,
         issuerPrivateKey: capf.keys.privateKey,
-        deviceName: phone.deviceName,
+        phone: { model: phone.model, deviceName: phone.deviceName, serialNumber: phone.serialNumber ?? '' },
         serialNumber: random.fork(`${phone.deviceName}/old-LSC`).serialNumber(),
         notBefore: new Date(at + DAY),
         validityDays: 1825,

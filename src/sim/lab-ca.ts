@@ -4,12 +4,12 @@
  * "Certificate Issuer to Endpoint" is Offline CA) and gets back a certificate signed by it, plus the CA's own
  * certificate to upload to CAPF-trust. It is created on first use, with a real key.
  */
-import { createRootCa, issueLsc, signCsrAsCa } from '../pki/certificates';
+import { createRootCa, issueLscFromRequest, signCsrAsCa } from '../pki/certificates';
 import { describeCsr } from '../pki/csr';
 import { fromPem, toPem, type Decoded } from '../pki/encode';
 import { generateKeyPair } from '../pki/keys';
 import { commonName, type DistinguishedName } from '../pki/names';
-import type { SimEnv } from './env';
+import { publisher, type SimEnv } from './env';
 
 const DAY = 86400000;
 
@@ -61,7 +61,8 @@ export function labCa(env: SimEnv): Promise<LabCa> {
 
 /**
  * Sign a PEM CSR: a CAPF request (CN "CAPF-…") becomes a CA-signed CAPF certificate (CA:TRUE, pathlen 0);
- * a phone's request (CN = device name "SEP…") becomes an LSC. The answer is the certificate, then the CA's.
+ * a phone's request as CAPF exports it (CN "CP-<model>-SEP…", signed by CAPF) becomes an LSC. The answer is
+ * the certificate, then the CA's.
  */
 export async function signWithLabCa(env: SimEnv, csrPem: string): Promise<Decoded<{ certificate: string; ca: string }>> {
   const csr = fromPem(csrPem ?? '', 'CERTIFICATE REQUEST');
@@ -75,10 +76,13 @@ export async function signWithLabCa(env: SimEnv, csrPem: string): Promise<Decode
   let signed: Decoded<Uint8Array>;
   if (cn.startsWith('CAPF-')) {
     signed = await signCsrAsCa({ csr: csr.value, caCertificate: ca.der, caPrivateKey: ca.keys.privateKey, serialNumber, notBefore: new Date(now), notAfter: new Date(now + 5 * 365 * DAY), profile: 'CAPF' });
-  } else if (/^SEP[0-9A-F]{12}$/i.test(cn)) {
-    signed = await issueLsc({ csr: csr.value, issuerCertificate: ca.der, issuerPrivateKey: ca.keys.privateKey, deviceName: cn, serialNumber, notBefore: new Date(now), validityDays: env.db.capfParameters.durationOfCertificateValidity });
+  } else if (/^CP-\w+-SEP[0-9A-F]{12}$/i.test(cn)) {
+    // A phone's request as CAPF exports it (Offline CA): signed by CAPF, not by the phone (pki/csr.ts).
+    const capf = env.certs.identity(publisher(env).name, 'CAPF');
+    if (!capf) return { ok: false, error: 'The CA cannot check the request: the cluster has no CAPF certificate.' };
+    signed = await issueLscFromRequest({ csr: csr.value, registrationAuthority: capf.der, caCertificate: ca.der, caPrivateKey: ca.keys.privateKey, serialNumber, notBefore: new Date(now), validityDays: env.db.capfParameters.durationOfCertificateValidity });
   } else {
-    return { ok: false, error: `This CA signs CAPF requests (CN CAPF-…) and phone requests (CN SEP…), not "${cn || 'an empty name'}".` };
+    return { ok: false, error: `This CA signs CAPF requests (CN CAPF-…) and phone requests (CN CP-<model>-SEP…), not "${cn || 'an empty name'}".` };
   }
   if (!signed.ok) return signed;
   labCaRecord(env).issued.push(signed.value);

@@ -3,7 +3,7 @@
  * rendered in the real format (domain.md §9), so the UI can filter by source and level and a download
  * is the text an engineer would collect from the real system.
  */
-import { phoneConsoleStamp, phoneStatusStamp, sdiStamp, type TimeZoneRule } from './time';
+import { phoneConsoleStamp, phoneStatusStamp, sdiStamp, uptimeStamp, type TimeZoneRule } from './time';
 
 export type LogSource =
   | 'phone-status' // the phone's Status Messages screen
@@ -115,18 +115,20 @@ export class LogBook {
 
   /**
    * "0475 INF Mar 12 15:07:53.686410 dnsmasq[12864]: query[A] …" — `counter` is the phone's own line
-   * counter (4 digits, wraps), `micros` the sub-millisecond digits.
+   * counter (4 digits, wraps), `micros` the sub-millisecond digits. A 79xx phone (`bootedAt` given) stamps
+   * its lines with no date: "3469 NOT 00:01:31.935298 SECD: …" (TAC 200860; time.ts `uptimeStamp`).
    */
-  phoneConsole(device: string, counter: number, level: ConsoleLevel, text: string, micros: number): LogRecord {
+  phoneConsole(device: string, counter: number, level: ConsoleLevel, text: string, micros: number, bootedAt?: number): LogRecord {
     const time = this.now();
     const zone = this.zone;
+    const stamp = () => (bootedAt === undefined ? phoneConsoleStamp(time, zone, micros) : uptimeStamp(time - bootedAt, micros));
     return this.append({
       time,
       source: 'phone-console',
       host: device,
       level: CONSOLE_LEVELS[level],
       text,
-      line: () => `${String(counter % 10000).padStart(4, '0')} ${level} ${phoneConsoleStamp(time, zone, micros)} ${text}`,
+      line: () => `${String(counter % 10000).padStart(4, '0')} ${level} ${stamp()} ${text}`,
     });
   }
 

@@ -119,6 +119,17 @@ export function phoneConsoleStamp(epochMs: number, zone: TimeZoneRule, micros = 
   return `${MONTHS[t.month - 1]} ${pad(t.day)} ${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}.${pad(t.millisecond, 3)}${pad(micros, 3)}`;
 }
 
+/**
+ * "00:01:31.935298" — a 79xx console stamp: no date (TAC 200860 shows `3469 NOT 00:01:31.935298 SECD: …`).
+ * We read it as the time since the phone booted (it is 00:01 in the quoted line, a minute and a half after a
+ * boot); no source says so.
+ */
+export function uptimeStamp(elapsedMs: number, micros = 0): string {
+  const ms = Math.max(0, Math.floor(elapsedMs));
+  const h = Math.floor(ms / 3600000) % 100;
+  return `${pad(h)}:${pad(Math.floor(ms / 60000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}.${pad(ms % 1000, 3)}${pad(micros, 3)}`;
+}
+
 /** "15:07:53.686" */
 export function sdiStamp(epochMs: number, zone: TimeZoneRule): string {
   const t = toLocal(epochMs, zone);

@@ -304,12 +304,13 @@ export class LabWorld {
   }
 
   /** Swap a phone's handset for another model (same device record): a new phone boots with a fresh flash. */
-  async replacePhone(device: string, model: string, mic: PhoneFlash['mic']): Promise<void> {
+  async replacePhone(device: string, model: string, mic: PhoneFlash['mic'], serialNumber?: string): Promise<void> {
     const spec = this.env.scenario.phones.find((p) => p.deviceName === device);
     if (!spec) return;
     this.root.send({ type: 'world.phone.remove', device });
     await this.env.clock.drain();
     spec.model = model;
+    if (serialNumber) spec.serialNumber = serialNumber;
     this.root.send({ type: 'world.phone.add', device, flash: { itl: null, lsc: null, mic, tvsServers: [] } });
     await this.env.clock.drain();
     this.actor(ids.phone(device))?.send({ type: 'phone.power.on' });

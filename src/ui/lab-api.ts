@@ -10,6 +10,7 @@ export { seedProcedure } from '../content/procedures';
 export { FAULTS, findFault, applyScenarioFaults, doSteps } from '../sim/faults';
 export { certificateArtefacts, itlArtefacts } from '../sim/artefacts';
 export { validateCapfForm } from '../sim/actions';
+export { completeCli } from '../sim/cucm/cli';
 export { lscField } from '../sim/phone/phone.machine';
 export { capfMachine } from '../sim/cucm/capf.machine';
 export { capfSessionMachine } from '../sim/cucm/capf-session.machine';

@@ -42,6 +42,9 @@ describe('npm run lab', () => {
     // The check the issue names, exactly as an engineer types it (no -attime: the lab's dates are real).
     const verify = spawnSync('openssl', ['verify', '-CAfile', 'CAPF.pem', 'LSC.pem'], { cwd: join(out, 'certificates'), encoding: 'utf8' });
     expect(verify.stdout.trim()).toBe('LSC.pem: OK');
+    // The subject CUCM's CAPF writes (TAC 213407: /serialNumber=PID:CP-8861 SN:FCH18198CNQ/C=AU/O=stormin/OU=IST/CN=CP-8861-SEP…).
+    const subject = spawnSync('openssl', ['x509', '-in', 'LSC.pem', '-noout', '-subject', '-nameopt', 'oneline'], { cwd: join(out, 'certificates'), encoding: 'utf8' });
+    expect(subject.stdout.trim()).toMatch(/^subject=serialNumber = PID:CP-8845 SN:FCH\d{4}[0-9A-Z]{4}, C = US, O = Cisco Systems, OU = TAC, CN = CP-8845-SEP682C7B5C2342$/);
     const mic = openssl(['verify', '-CAfile', 'ca.pem', 'mic.pem'], {
       'ca.pem': readFileSync(join(out, 'certificates/Cisco_Manufacturing_CA_SHA2.pem')),
       'mic.pem': readFileSync(join(out, 'certificates/SEP682C7B5C2342-MIC.pem')),
@@ -55,6 +58,8 @@ describe('npm run lab', () => {
     expect(readFileSync(join(out, 'logs/phone-status.txt'), 'utf8')).toMatch(/^\[\d\d:\d\d:\d\d \d\d\/\d\d\/\d\d\] ITL installed$/m);
     expect(readFileSync(join(out, 'logs/phone-console.txt'), 'utf8')).toMatch(/^\d{4} INF \w{3} \d\d \d\d:\d\d:\d\d\.\d{6} dnsmasq\[\d+\]: query\[A\] ao115pub\.brianw2\.lab from 127\.0\.0\.1$/m);
     expect(readFileSync(join(out, 'logs/capf-trace.txt'), 'utf8')).toContain('Certificate Operation Status: Upgrade Success');
+    // The phone's key goes to CAPF as the PUBLIC_KEY element, a bare SubjectPublicKeyInfo (capfc, Jabber4Linux).
+    expect(readFileSync(join(out, 'logs/packet-trace.txt'), 'utf8')).toMatch(/ CAPF KEY_GENERATE_RESPONSE PUBLIC_KEY \(RSA 2048, 294-byte SubjectPublicKeyInfo\)$/m);
   });
 
   it('without --procedure the phone boots and no LSC is installed', () => {
@@ -89,11 +94,23 @@ describe('npm run lab', () => {
     expect(verify.stdout.trim()).toBe('LSC.pem: OK');
   });
 
+  it('--scenario cucm14-lab --procedure ends in Upgrade Success; the ITLs are signed by ITLRecovery and LSC.pem verifies against CAPF.pem', () => {
+    const out = outDir();
+    const r = lab(['--scenario', 'cucm14-lab', '--procedure', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'))).toMatchObject({ scenario: 'cucm14-lab', lsc: 'Installed', certificateOperationStatus: 'Upgrade Success' });
+    const verify = spawnSync('openssl', ['verify', '-CAfile', 'CAPF.pem', 'LSC.pem'], { cwd: join(out, 'certificates'), encoding: 'utf8' });
+    expect(verify.stdout.trim()).toBe('LSC.pem: OK');
+    // 12.0+: the ITLRecovery record is the one that signed (TAC 214231).
+    const itl = readFileSync(join(out, 'cli/cucm14sub-show-itl.txt'), 'utf8');
+    expect(itl).toMatch(/CN=ITLRECOVERY_cucm14pub;[^\n]*\n(?:[^\n]*\n){1,8}?This etoken was used to sign the ITL file\./);
+  });
+
   it('--scenario dot1x-lab writes the RADIUS server\'s log', () => {
     const out = outDir();
     expect(lab(['--scenario', 'dot1x-lab', '--procedure', '--out', out]).status).toBe(0);
     expect(readFileSync(join(out, 'logs/radius.txt'), 'utf8')).toMatch(/5400 Authentication failed: 12514/);
-    expect(readFileSync(join(out, 'logs/radius.txt'), 'utf8')).toMatch(/5200 Authentication succeeded: SEP682C7B5C2342 issued by CAPF-7f0ae8d7/);
+    expect(readFileSync(join(out, 'logs/radius.txt'), 'utf8')).toMatch(/5200 Authentication succeeded: CP-8845-SEP682C7B5C2342 issued by CAPF-7f0ae8d7/);
   });
 
   it('an unknown scenario or fault, or a missing --out, exits non-zero with a clear message', () => {

@@ -6,17 +6,21 @@ import {
   createRootCa,
   createServiceCertificate,
   issueLsc,
+  issueLscFromRequest,
+  lscSubject,
   signCsrAsCa,
 } from '../../src/pki/certificates';
-import { createCsr } from '../../src/pki/csr';
+import { createCsr, createRequestForPublicKey } from '../../src/pki/csr';
 import { describeCertificate } from '../../src/pki/parse';
 import { clusterSubject } from '../../src/pki/names';
 import { verifyChain } from '../../src/pki/chain';
-import type { KeySpec } from '../../src/pki/keys';
-import { asn1parse, verifyCertificate, x509Text } from '../helpers/openssl';
+import { exportPublicKeySpki, type KeySpec } from '../../src/pki/keys';
+import { asn1parse, openssl, pem, verifyCertificate, x509Text } from '../helpers/openssl';
 import { daysAfter, DAY_MS, keysFor, LAB_DAY, makeCapf, nextSerial, RSA2048 } from './fixtures';
 
 const DEVICE = 'SEP682C7B5C2342';
+/** The seed's CP-8845, with a serial number of the real form (TAC 213407, 215014). */
+const PHONE = { model: 'CP-8845', deviceName: DEVICE, serialNumber: 'FCH2229A1B2' };
 const SOON = daysAfter(LAB_DAY, 1);
 const SEED_CAPF_DN = 'C = US, O = Cisco Systems, OU = TAC, CN = CAPF-7f0ae8d7, ST = MA, L = Boxborough';
 
@@ -28,17 +32,18 @@ function extension(text: string, header: string): string {
   return `${lines[i].trim()}\n${lines[i + 1].trim()}`;
 }
 
-async function phoneCsr(spec: KeySpec, name = 'phone') {
+/** What the phone sends in KEY_GENERATE_RESPONSE: its public key as a bare DER SubjectPublicKeyInfo (domain.md §14.2). */
+async function phoneKey(spec: KeySpec, name = 'phone') {
   const keys = await keysFor(spec, name);
-  return createCsr({ subject: [['CN', DEVICE]], keys });
+  return exportPublicKeySpki(keys.publicKey);
 }
 
-async function lscFrom(capf: { keys: CryptoKeyPair; certificate: Uint8Array }, csr: Uint8Array, validityDays = 1825) {
+async function lscFrom(capf: { keys: CryptoKeyPair; certificate: Uint8Array }, subjectPublicKeyInfo: Uint8Array, validityDays = 1825) {
   const issued = await issueLsc({
-    csr,
+    subjectPublicKeyInfo,
     issuerCertificate: capf.certificate,
     issuerPrivateKey: capf.keys.privateKey,
-    deviceName: DEVICE,
+    phone: PHONE,
     serialNumber: nextSerial(),
     notBefore: LAB_DAY,
     validityDays,
@@ -190,8 +195,7 @@ describe('the factory certificate (MIC) and its simulated manufacturing CA', () 
       caCertificate: ca,
       caPrivateKey: caKeys.privateKey,
       publicKey: phoneKeys.publicKey,
-      model: 'CP-8845',
-      deviceName: DEVICE,
+      phone: PHONE,
       serialNumber: nextSerial(),
       notBefore: new Date('2019-06-01T00:00:00Z'),
       notAfter: new Date('2029-06-01T00:00:00Z'),
@@ -204,7 +208,8 @@ describe('the factory certificate (MIC) and its simulated manufacturing CA', () 
     expect(extension(caText, 'X509v3 Basic Constraints')).toBe('X509v3 Basic Constraints: critical\nCA:TRUE');
 
     const micText = x509Text(mic);
-    expect(micText).toContain('Subject: O = Cisco Systems Inc., CN = CP-8845-SEP682C7B5C2342\n');
+    // A real MIC (TAC 215014): /serialNumber=PID:CP-8861 SN:FCH2133E8B9/O=Cisco Systems Inc./OU=CTG/CN=CP-8861-SEP…
+    expect(micText).toContain('Subject: serialNumber = PID:CP-8845 SN:FCH2229A1B2, O = Cisco Systems Inc., OU = CTG, CN = CP-8845-SEP682C7B5C2342\n');
     expect(micText).toContain('Issuer: O = Cisco, OU = Simulated by LSC Lab - not a Cisco certificate, CN = Cisco Manufacturing CA SHA2\n');
     expect(micText).toContain('Signature Algorithm: sha256WithRSAEncryption');
     expect(extension(micText, 'X509v3 Basic Constraints')).toBe('X509v3 Basic Constraints: critical\nCA:FALSE');
@@ -218,13 +223,15 @@ describe('the factory certificate (MIC) and its simulated manufacturing CA', () 
   });
 });
 
-describe('CAPF issues the LSC from the phone CSR (Install/Upgrade)', () => {
-  it('the RSA-2048 LSC: CN = device name under the CAPF organisation, issuer = CAPF, the LSC profile, verified by openssl', async () => {
+describe('CAPF issues the LSC from the phone\'s public key (Install/Upgrade)', () => {
+  it('the RSA-2048 LSC: serialNumber, the CAPF\'s C/O/OU and CN = <model>-<device name>, issuer = CAPF, the LSC profile, verified by openssl', async () => {
     const capf = await makeCapf();
-    const lsc = await lscFrom(capf, await phoneCsr(RSA2048));
+    const lsc = await lscFrom(capf, await phoneKey(RSA2048));
     const text = x509Text(lsc);
     expect(text).toContain(`Issuer: ${SEED_CAPF_DN}\n`);
-    expect(text).toContain('Subject: C = US, O = Cisco Systems, OU = TAC, CN = SEP682C7B5C2342, ST = MA, L = Boxborough\n');
+    // A real CUCM LSC (TAC 213407): /serialNumber=PID:CP-8861 SN:FCH18198CNQ/C=AU/O=stormin/OU=IST/CN=CP-8861-SEPB000B4BA0AEE
+    // under the issuer /C=AU/O=stormin/OU=IST/CN=CAPF-a7fb32bf/ST=NSQ/L=Sydney: no ST, no L.
+    expect(text).toContain('Subject: serialNumber = PID:CP-8845 SN:FCH2229A1B2, C = US, O = Cisco Systems, OU = TAC, CN = CP-8845-SEP682C7B5C2342\n');
     expect(text).toContain('Signature Algorithm: sha256WithRSAEncryption');
     expect(text).toContain('Not Before: Mar 15 14:00:00 2021 GMT');
     expect(text).toContain('Not After : Mar 14 14:00:00 2026 GMT'); // 1825 days later
@@ -247,7 +254,7 @@ describe('CAPF issues the LSC from the phone CSR (Install/Upgrade)', () => {
     ['P-521', 521],
   ] as const)('an EC %s LSC carries Key Agreement and verifies against the RSA CAPF', async (curve, bits) => {
     const capf = await makeCapf();
-    const lsc = await lscFrom(capf, await phoneCsr({ kind: 'EC', curve }));
+    const lsc = await lscFrom(capf, await phoneKey({ kind: 'EC', curve }));
     const text = x509Text(lsc);
     expect(text).toContain(`Public-Key: (${bits} bit)`);
     expect(text).toContain('Signature Algorithm: sha256WithRSAEncryption');
@@ -257,14 +264,14 @@ describe('CAPF issues the LSC from the phone CSR (Install/Upgrade)', () => {
 
   it.each([512, 1024, 4096] as const)('an RSA-%i LSC (the Key Size drop-down extremes) verifies with openssl', async (bits) => {
     const capf = await makeCapf();
-    const lsc = await lscFrom(capf, await phoneCsr({ kind: 'RSA', bits }));
+    const lsc = await lscFrom(capf, await phoneKey({ kind: 'RSA', bits }));
     expect(x509Text(lsc)).toContain(`Public-Key: (${bits} bit)`);
     expect(verifyCertificate({ ca: [capf.certificate], leaf: lsc, at: SOON }).output).toContain('leaf.pem: OK');
   });
 
   it('"Duration Of Certificate Validity" sets notAfter = notBefore + days', async () => {
     const capf = await makeCapf();
-    const lsc = await lscFrom(capf, await phoneCsr(RSA2048), 365);
+    const lsc = await lscFrom(capf, await phoneKey(RSA2048), 365);
     const info = describeCertificate(lsc);
     if (!info.ok) throw new Error(info.error);
     expect(info.value.notAfter.getTime() - info.value.notBefore.getTime()).toBe(365 * DAY_MS);
@@ -273,7 +280,7 @@ describe('CAPF issues the LSC from the phone CSR (Install/Upgrade)', () => {
   it('an LSC presented to another cluster is rejected: openssl and verifyChain both refuse the wrong CAPF', async () => {
     const capf = await makeCapf();
     const otherCluster = await makeCapf('CAPF-0badc0de');
-    const lsc = await lscFrom(capf, await phoneCsr(RSA2048));
+    const lsc = await lscFrom(capf, await phoneKey(RSA2048));
     const openssl = verifyCertificate({ ca: [otherCluster.certificate], leaf: lsc, at: SOON });
     expect(openssl.status).not.toBe(0);
     expect(openssl.output).toContain('unable to get local issuer certificate');
@@ -285,7 +292,7 @@ describe('CAPF issues the LSC from the phone CSR (Install/Upgrade)', () => {
   it('after "Regenerate" the CAPF keeps its name but not its key: the old LSC no longer verifies', async () => {
     const capf = await makeCapf();
     const regenerated = await makeCapf('CAPF-7f0ae8d7', 'regenerated');
-    const lsc = await lscFrom(capf, await phoneCsr(RSA2048));
+    const lsc = await lscFrom(capf, await phoneKey(RSA2048));
     const openssl = verifyCertificate({ ca: [regenerated.certificate], leaf: lsc, at: SOON });
     expect(openssl.status).not.toBe(0);
     expect(openssl.output).toMatch(/certificate signature failure|unable to get local issuer certificate/);
@@ -295,54 +302,32 @@ describe('CAPF issues the LSC from the phone CSR (Install/Upgrade)', () => {
       code: 'untrusted',
       reason:
         'No valid certificate paths found: a certificate named CAPF-7f0ae8d7 is present, but its key did not sign ' +
-        'SEP682C7B5C2342 (a different CAPF-7f0ae8d7: regenerated, or from another cluster).',
+        'CP-8845-SEP682C7B5C2342 (a different CAPF-7f0ae8d7: regenerated, or from another cluster).',
     });
   });
 
-  describe('CAPF refuses a request it cannot trust, with a message instead of an LSC', () => {
-    it('a CSR altered after signing (the CN changed in transit)', async () => {
-      const capf = await makeCapf();
-      const csr = await phoneCsr(RSA2048);
-      const tampered = csr.slice();
-      const at = Buffer.from(tampered).indexOf('SEP682C7B5C2342');
-      tampered[at + 3] = '7'.charCodeAt(0); // SEP782C7B5C2342
+  it('bytes that are not a SubjectPublicKeyInfo are refused with a message, not an LSC', async () => {
+    const capf = await makeCapf();
+    const good = await phoneKey(RSA2048);
+    for (const [bytes, message] of [
+      [Uint8Array.of(0x30, 0x82, 0x01), /not a DER SubjectPublicKeyInfo/],
+      [new Uint8Array(0), /is empty/],
+      [Uint8Array.of(...good, 0x00), /not a DER SubjectPublicKeyInfo/],
+      [Uint8Array.of(0x30, 0x03, 0x02, 0x01, 0x00), /SubjectPublicKeyInfo|public key/],
+    ] as const) {
       const result = await issueLsc({
-        csr: tampered,
+        subjectPublicKeyInfo: bytes,
         issuerCertificate: capf.certificate,
         issuerPrivateKey: capf.keys.privateKey,
-        deviceName: DEVICE,
+        phone: PHONE,
         serialNumber: nextSerial(),
         notBefore: LAB_DAY,
         validityDays: 1825,
       });
-      expect(result).toEqual({
-        ok: false,
-        error:
-          'CAPF refused to sign an LSC for SEP682C7B5C2342. The signature on the certificate signing request does not match its contents: the request was altered after signing, or signed with another key.',
-      });
-    });
-
-    it('garbled bytes and an empty request', async () => {
-      const capf = await makeCapf();
-      for (const [csr, message] of [
-        [Uint8Array.of(0x30, 0x82, 0x01), /not valid DER/],
-        [new TextEncoder().encode('-----BEGIN CERTIFICATE REQUEST-----'), /not valid DER|not a PKCS#10/],
-        [new Uint8Array(0), /is empty/],
-        [Uint8Array.of(0x30, 0x03, 0x02, 0x01, 0x00), /not a PKCS#10/],
-      ] as const) {
-        const result = await issueLsc({
-          csr,
-          issuerCertificate: capf.certificate,
-          issuerPrivateKey: capf.keys.privateKey,
-          deviceName: DEVICE,
-          serialNumber: nextSerial(),
-          notBefore: LAB_DAY,
-          validityDays: 1825,
-        });
-        expect(result.ok).toBe(false);
-        if (!result.ok) expect(result.error).toMatch(message);
-      }
-    });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error).toMatch(message);
+      if (!result.ok) expect(result.error).toMatch(/^CAPF refused to sign an LSC for SEP682C7B5C2342\./);
+    }
   });
 });
 
@@ -379,7 +364,7 @@ describe('Offline CA: a third-party CA signs the CAPF CSR', () => {
     expect(verifyCertificate({ ca: [root], leaf: signed.value, at: SOON }).output).toContain('leaf.pem: OK');
 
     const capf = { keys: capfKeys, certificate: signed.value };
-    const lsc = await lscFrom(capf, await phoneCsr(RSA2048));
+    const lsc = await lscFrom(capf, await phoneKey(RSA2048));
     expect(x509Text(lsc)).toContain(`Issuer: ${SEED_CAPF_DN}\n`);
     expect(verifyCertificate({ ca: [root], untrusted: [signed.value], leaf: lsc, at: SOON }).output).toContain('leaf.pem: OK');
     expect(await verifyChain({ leaf: lsc, trusted: [root], intermediates: [signed.value], at: SOON })).toEqual({ ok: true });
@@ -408,5 +393,53 @@ describe('Offline CA: a third-party CA signs the CAPF CSR', () => {
     });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toContain('does not match its contents');
+  });
+});
+
+describe('Offline CA: an enterprise CA signs the request CAPF exported for a phone', () => {
+  async function setup() {
+    const capf = await makeCapf();
+    const rootKeys = await keysFor(RSA2048, 'enterprise-root');
+    const root = await createRootCa({
+      subject: [
+        ['C', 'US'],
+        ['O', 'Example Corp'],
+        ['CN', 'Lab Enterprise Root CA'],
+      ],
+      keys: rootKeys,
+      serialNumber: nextSerial(),
+      notBefore: daysAfter(LAB_DAY, -365),
+      notAfter: daysAfter(LAB_DAY, 3650),
+    });
+    const describedCapf = describeCertificate(capf.certificate);
+    if (!describedCapf.ok) throw new Error(describedCapf.error);
+    // No source says which request CUCM exports (domain.md §14.2): ours carries the phone's key and the LSC
+    // subject, signed by CAPF (it never holds the phone's private key).
+    const csr = await createRequestForPublicKey({
+      subject: lscSubject(describedCapf.value.subject, PHONE),
+      subjectPublicKeyInfo: await phoneKey(RSA2048),
+      signingKey: capf.keys.privateKey,
+    });
+    return { capf, root, rootKeys, csr };
+  }
+
+  it('the CA checks the request against the CAPF certificate and issues an LSC with its subject; openssl verifies it against the root', async () => {
+    const { capf, root, rootKeys, csr } = await setup();
+    // The request is signed by CAPF, not by its own key: openssl's self-signature check fails, as it must.
+    expect(openssl(['req', '-in', 'csr.pem', '-noout', '-verify'], { 'csr.pem': pem(csr, 'CERTIFICATE REQUEST') }).output).toContain('self-signature verify failure');
+    const lsc = await issueLscFromRequest({ csr, registrationAuthority: capf.certificate, caCertificate: root, caPrivateKey: rootKeys.privateKey, serialNumber: nextSerial(), notBefore: LAB_DAY, validityDays: 730 });
+    if (!lsc.ok) throw new Error(lsc.error);
+    const text = x509Text(lsc.value);
+    expect(text).toContain('Subject: serialNumber = PID:CP-8845 SN:FCH2229A1B2, C = US, O = Cisco Systems, OU = TAC, CN = CP-8845-SEP682C7B5C2342\n');
+    expect(text).toContain('Issuer: C = US, O = Example Corp, CN = Lab Enterprise Root CA\n');
+    expect(extension(text, 'X509v3 Subject Alternative Name')).toBe('X509v3 Subject Alternative Name:\nURI:SEP682C7B5C2342');
+    expect(verifyCertificate({ ca: [root], leaf: lsc.value, at: SOON }).output).toContain('leaf.pem: OK');
+  });
+
+  it('a request not signed by this cluster\'s CAPF is refused', async () => {
+    const { root, rootKeys, csr } = await setup();
+    const otherCapf = await makeCapf('CAPF-0badc0de', 'other');
+    const result = await issueLscFromRequest({ csr, registrationAuthority: otherCapf.certificate, caCertificate: root, caPrivateKey: rootKeys.privateKey, serialNumber: nextSerial(), notBefore: LAB_DAY, validityDays: 730 });
+    expect(result).toEqual({ ok: false, error: "The CA refused to sign the request. It was not signed by this cluster's CAPF: The certificate signing request was not signed by the expected key." });
   });
 });

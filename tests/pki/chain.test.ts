@@ -5,18 +5,18 @@ import { createRootCa, createServiceCertificate, issueLsc, signCsrAsCa } from '.
 import { isSignedBy, verifyChain } from '../../src/pki/chain';
 import { createCsr } from '../../src/pki/csr';
 import { clusterSubject } from '../../src/pki/names';
+import { exportPublicKeySpki } from '../../src/pki/keys';
 import { verifyCertificate } from '../helpers/openssl';
 import { daysAfter, keysFor, LAB_DAY, makeCapf, nextSerial, RSA2048 } from './fixtures';
 
 const DEVICE = 'SEP682C7B5C2342';
 
 async function lscSignedBy(issuer: { keys: CryptoKeyPair; certificate: Uint8Array }, validityDays = 1825, deviceName = DEVICE) {
-  const csr = await createCsr({ subject: [['CN', deviceName]], keys: await keysFor(RSA2048, deviceName) });
   const lsc = await issueLsc({
-    csr,
+    subjectPublicKeyInfo: await exportPublicKeySpki((await keysFor(RSA2048, deviceName)).publicKey),
     issuerCertificate: issuer.certificate,
     issuerPrivateKey: issuer.keys.privateKey,
-    deviceName,
+    phone: { model: 'CP-8845', deviceName, serialNumber: 'FCH2229A1B2' },
     serialNumber: nextSerial(),
     notBefore: LAB_DAY,
     validityDays,
@@ -41,7 +41,7 @@ describe('is this LSC trusted? — path validation at the simulator’s time', (
     expect(await verifyChain({ leaf: lsc, trusted: [capf.certificate], at })).toEqual({
       ok: false,
       code: 'expired',
-      reason: 'The certificate SEP682C7B5C2342 expired on 2022-03-15 14:00:00 UTC.',
+      reason: 'The certificate CP-8845-SEP682C7B5C2342 expired on 2022-03-15 14:00:00 UTC.',
     });
     // openssl agrees at the same instant
     expect(verifyCertificate({ ca: [capf.certificate], leaf: lsc, at }).output).toContain('certificate has expired');
@@ -53,7 +53,7 @@ describe('is this LSC trusted? — path validation at the simulator’s time', (
     expect(await verifyChain({ leaf: lsc, trusted: [capf.certificate], at: daysAfter(LAB_DAY, -1) })).toEqual({
       ok: false,
       code: 'notYetValid',
-      reason: 'The certificate SEP682C7B5C2342 is not valid before 2021-03-15 14:00:00 UTC.',
+      reason: 'The certificate CP-8845-SEP682C7B5C2342 is not valid before 2021-03-15 14:00:00 UTC.',
     });
   });
 
@@ -83,7 +83,7 @@ describe('is this LSC trusted? — path validation at the simulator’s time', (
     expect(await verifyChain({ leaf: lsc, trusted: [other.certificate], at: LAB_DAY })).toEqual({
       ok: false,
       code: 'untrusted',
-      reason: 'No valid certificate paths found: no trusted certificate is named CAPF-7f0ae8d7, the issuer of SEP682C7B5C2342.',
+      reason: 'No valid certificate paths found: no trusted certificate is named CAPF-7f0ae8d7, the issuer of CP-8845-SEP682C7B5C2342.',
     });
     expect(await isSignedBy(lsc, other.certificate)).toBe(false);
   });
@@ -95,7 +95,7 @@ describe('is this LSC trusted? — path validation at the simulator’s time', (
     const forged = await lscSignedBy({ keys: phoneKeys, certificate: phoneLsc }, 30, 'SEP000000000001');
     const verdict = await verifyChain({ leaf: forged, trusted: [capf.certificate], intermediates: [phoneLsc], at: LAB_DAY });
     expect(verdict).toMatchObject({ ok: false, code: 'notCa' });
-    if (!verdict.ok) expect(verdict.reason).toContain('The issuing certificate SEP682C7B5C2342 is not a CA certificate');
+    if (!verdict.ok) expect(verdict.reason).toContain('The issuing certificate CP-8845-SEP682C7B5C2342 is not a CA certificate');
     expect(verifyCertificate({ ca: [capf.certificate], untrusted: [phoneLsc], leaf: forged, at: LAB_DAY }).status).not.toBe(0);
   });
 
@@ -130,7 +130,7 @@ describe('is this LSC trusted? — path validation at the simulator’s time', (
     expect(await verifyChain({ leaf: lsc, trusted: [root], at: LAB_DAY })).toEqual({
       ok: false,
       code: 'untrusted',
-      reason: 'No valid certificate paths found: no trusted certificate is named CAPF-7f0ae8d7, the issuer of SEP682C7B5C2342.',
+      reason: 'No valid certificate paths found: no trusted certificate is named CAPF-7f0ae8d7, the issuer of CP-8845-SEP682C7B5C2342.',
     });
   });
 

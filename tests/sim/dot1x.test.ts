@@ -28,7 +28,8 @@ describe('802.1X: the port trusts only LSCs from this cluster\'s CAPF', () => {
     await world.runUntilSettled();
     expect(world.lsc(PHONE)).toBe('Installed');
     expect(failures(world)).toBe(1);
-    expect(radius(world)).toMatch(new RegExp(`${ISE_ACCEPTED}: SEP682C7B5C2342 issued by CAPF-7f0ae8d7`));
+    // ISE names the certificate by its CN, which for a real LSC is CP-<model>-SEP<MAC> (TAC 213407) — the phone's EAP identity.
+    expect(radius(world)).toMatch(new RegExp(`${ISE_ACCEPTED}: CP-8845-SEP682C7B5C2342 issued by CAPF-7f0ae8d7`));
     expect(world.trace.packets.some((p) => p.protocol === 'EAPOL' && p.summary === 'EAP Success')).toBe(true);
 
     // Regenerate CAPF (the phones reset): the policy now trusts the new CAPF, the phone still has the old LSC.

@@ -54,8 +54,9 @@ describe('CAPF operations', () => {
     await operate(world, { certificateOperation: 'Troubleshoot', authenticationMode: 'By Null String' });
     expect(world.certificateOperationStatus(PHONE)).toBe('Troubleshoot Success');
     const trace = world.env.log.text('capf-trace');
-    expect(trace).toMatch(/Fetched LSC \(L=Boxborough, ST=MA, CN=SEP682C7B5C2342, OU=TAC, O=Cisco Systems, C=US\):\n-----BEGIN CERTIFICATE-----/);
-    expect(trace).toMatch(/Fetched MIC \(CN=CP-8845-SEP682C7B5C2342, O=Cisco Systems Inc\.\):\n-----BEGIN CERTIFICATE-----/);
+    // Subjects of the real forms (TAC 213407 for the LSC, 215014 for the MIC), printed last RDN first as CUCM's Java does.
+    expect(trace).toMatch(/Fetched LSC \(CN=CP-8845-SEP682C7B5C2342, OU=TAC, O=Cisco Systems, C=US, serialNumber=PID:CP-8845 SN:FCH\w+\):\n-----BEGIN CERTIFICATE-----/);
+    expect(trace).toMatch(/Fetched MIC \(CN=CP-8845-SEP682C7B5C2342, OU=CTG, O=Cisco Systems Inc\., serialNumber=PID:CP-8845 SN:FCH\w+\):\n-----BEGIN CERTIFICATE-----/);
     // Troubleshoot leaves the LSC where it is.
     expect(world.lsc(PHONE)).toBe('Installed');
   });
@@ -104,6 +105,31 @@ describe('Key Order and key sizes', () => {
     await operate(world, { keyOrder: 'EC Preferred, RSA Backup', rsaKeySize: 1024 });
     expect(world.certificateOperationStatus(PHONE)).toBe('Upgrade Success');
     expect(lscInfo(world)!.publicKey).toMatchObject({ kind: 'RSA', bits: 1024 });
+    // A 7965 is a 79xx: its trust list and configuration come over TFTP (UDP 69), its console has no date,
+    // no Java and no dnsmasq (TAC 200860), and its MIC is from "Cisco Manufacturing CA" (domain.md §10).
+    const packets = world.trace.packets.map((p) => `${p.to.host}:${p.to.port} ${p.protocol} ${p.summary}`);
+    expect(packets).toContain('ao115sub:69 TFTP Read Request, File: ITLSEP682C7B5C2342.tlv, Transfer type: octet');
+    expect(packets).toContain('ao115sub:69 TFTP Read Request, File: SEP682C7B5C2342.cnf.xml.sgn, Transfer type: octet');
+    expect(packets.some((p) => p.includes(':6970 '))).toBe(false);
+    expect(world.env.log.text('phone-status', PHONE)).toMatch(/\] SEP682C7B5C2342\.cnf\.xml\.sgn\(TFTP\)$/m);
+    const console = world.env.log.text('phone-console', PHONE);
+    expect(console).toMatch(/^\d{4} NOT \d\d:\d\d:\d\d\.\d{6} SECD: RCAPF_START_MODE: Start CAPF - mode:\[1\]\(\[NULL_STR\]\)$/m);
+    expect(console).not.toMatch(/JAVA|dnsmasq|SECUREAPP/);
+    const mic = describeCertificate(world.phoneContext(PHONE)!.flash.mic!.der);
+    expect(mic.ok && mic.value.issuer.find(([t]) => t === 'CN')?.[1]).toBe('Cisco Manufacturing CA');
+  });
+});
+
+describe('what an older phone can generate', () => {
+  it('a CP-7965 asked for RSA 4096 answers without a public key (no "3072/4096 RSA key size support", BAT Guide 14SU1): Key Generation Failed/Timeout', async () => {
+    const world = await bootedLab({ ...seedLab, phones: [{ ...seedLab.phones[0], model: 'CP-7965' }] });
+    const started = world.now;
+    await operate(world, { keyOrder: 'RSA Only', rsaKeySize: 4096 });
+    expect(world.certificateOperationStatus(PHONE)).toBe('Upgrade Failed: Key Generation Failed/Timeout');
+    expect(world.env.log.text('phone-console', PHONE)).toContain('SECD: CAPFClnt: RSA 4096 keys are not supported on this phone');
+    expect(world.trace.packets.some((p) => p.summary === 'KEY_GENERATE_RESPONSE INVALID_ELEMENT')).toBe(true);
+    // It fails at once, not after CAPF's wait.
+    expect(world.now - started).toBeLessThan(10 * 60 * 1000);
   });
 });
 
@@ -126,7 +152,7 @@ describe('authentication modes', () => {
     const first = lscInfo(world)!;
     await operate(world, { authenticationMode: 'By Existing Certificate (precedence to LSC)' });
     expect(world.certificateOperationStatus(PHONE)).toBe('Upgrade Success');
-    expect(world.env.log.text('capf-trace')).toMatch(/LSC SEP682C7B5C2342 issued by CAPF-7f0ae8d7 verified/);
+    expect(world.env.log.text('capf-trace')).toMatch(/LSC CP-8845-SEP682C7B5C2342 issued by CAPF-7f0ae8d7 verified/);
     expect(lscInfo(world)!.serialNumber).not.toEqual(first.serialNumber);
   });
 
@@ -136,6 +162,9 @@ describe('authentication modes', () => {
     await operate(world, { authenticationMode: 'By Existing Certificate (precedence to MIC)' });
     expect(world.certificateOperationStatus(PHONE)).toBe('Upgrade Success');
     expect(world.trace.packets.filter((p) => /AUTH_RESPONSE .* with MIC/.test(p.summary))).toHaveLength(1);
+    // AUTH_REQUEST announces each session's configured mode: 2 no password, then 4 MIC (codes as <capfAuthMode>).
+    const announced = world.trace.packets.filter((p) => p.protocol === 'CAPF' && p.summary.startsWith('AUTH_REQUEST')).map((p) => p.detail!.AUTH_TYPE);
+    expect(announced).toEqual(['2 (no password)', '4 (MIC)']);
   });
 });
 

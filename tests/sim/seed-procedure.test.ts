@@ -59,6 +59,19 @@ describe('installing an LSC on the CP-8845 with a null string, as in the seed ar
     }
   });
 
+  it('the phone console shows its downloads as TAC 214535 does: the signed configuration approved before the transfer, then complete', () => {
+    const lines = world.env.log.text('phone-console', PHONE).split('\n');
+    const at = (re: RegExp) => lines.findIndex((l) => re.test(l));
+    // downd-GETXXTP [GT339][src=SEP….cnf.xml][dest=…cnf.xml.59075][serv=][serv6=][sec=2]
+    const get = at(/\) downd-GETXXTP \[GT\d+\]\[src=SEP682C7B5C2342\.cnf\.xml\]\[dest=\/tmp\/SEP682C7B5C2342\.cnf\.xml\.\d{5}\]\[serv=\]\[serv6=\]\[sec=2\]$/);
+    expect(get).toBeGreaterThan(0);
+    expect(lines[get + 1]).toMatch(/\) downd-XXTP Secure file requested$/);
+    expect(lines[get + 2]).toMatch(/\) downd-XXTP authenticated file approved - add \.sgn if necessary -- SEP682C7B5C2342\.cnf\.xml\.sgn$/);
+    expect(lines[get + 3]).toMatch(/\) GHTTP-hdr->HTTP\/1\.1 200 OK$/);
+    expect(lines[get + 4]).toMatch(/\) XXTP complete - status = 100$/);
+    expect(at(/downd-GETXXTP \[GT\d+\]\[src=ITLSEP682C7B5C2342\.tlv\]\[dest=\/tmp\/ITLFile\.tlv\]/)).toBeGreaterThan(0);
+  });
+
   it('the phone has no LSC yet, and holds the ITL of its TFTP server ao115sub', () => {
     expect(world.lsc(PHONE)).toBe('Not Installed');
     const phone = world.phoneContext(PHONE)!;
@@ -105,12 +118,53 @@ describe('installing an LSC on the CP-8845 with a null string, as in the seed ar
     expect(trace).toContain('Certificate Operation Status: Upgrade Success');
   });
 
-  it('the installed LSC: CN = device name, issued by the CAPF certificate, SHA-256, RSA 2048 — and openssl verifies it against CAPF.pem', () => {
+  it('Apply Config reached the phone as NOTIFY with Event: service-control and a text/plain body action=… (TAC 217294)', () => {
+    const notify = world.trace.packets.find((p) => p.protocol === 'SIP')!;
+    expect(notify.summary).toBe('Request: NOTIFY sip:SEP682C7B5C2342@10.122.138.150:5060 (Event: service-control, action=apply-config)');
+    const text = new TextDecoder().decode(notify.bytes);
+    expect(text).toMatch(/^NOTIFY sip:SEP682C7B5C2342@10\.122\.138\.150:5060 SIP\/2\.0\r\n/);
+    expect(text).toContain('\r\nEvent: service-control\r\n');
+    expect(text).toContain('\r\nContent-Type: text/plain\r\n');
+    expect(text).toContain('\r\nUser-Agent: Cisco-CUCM11.5\r\n');
+    expect(text.endsWith('\r\n\r\naction=apply-config\r\n')).toBe(true);
+    expect(text).not.toContain('check-sync');
+  });
+
+  it('on the wire: AUTH_REQUEST announces the null string, the phone says REQUEST_IN_PROGRESS, then sends its bare public key', () => {
+    const capf = world.trace.packets.filter((p) => p.protocol === 'CAPF');
+    const commands = capf.map((p) => p.summary.split(' ')[0]);
+    expect(commands).toEqual(['AUTH_REQUEST', 'AUTH_RESPONSE', 'KEY_GENERATE_REQUEST', 'REQUEST_IN_PROGRESS', 'KEY_GENERATE_RESPONSE', 'STORE_CERTIFICATE_REQUEST', 'STORE_CERTIFICATE_RESPONSE', 'END_SESSION']);
+    // AUTH_TYPE 2 = no password, the configured By Null String (codes as <capfAuthMode>, domain.md §2.3, §6.4).
+    const auth = capf[0];
+    expect(auth.detail).toMatchObject({ VERSION: '3', AUTH_TYPE: '2 (no password)' });
+    // KEY_GENERATE_RESPONSE: PUBLIC_KEY (element 0x09) is a DER SubjectPublicKeyInfo, 0x0126 = 294 bytes for
+    // RSA-2048 as in Jabber4Linux's trace (domain.md §14.2) — not a PKCS#10 request.
+    const key = capf.find((p) => p.summary.startsWith('KEY_GENERATE_RESPONSE'))!;
+    expect(key.summary).toBe('KEY_GENERATE_RESPONSE PUBLIC_KEY (RSA 2048, 294-byte SubjectPublicKeyInfo)');
+    expect(key.detail).toMatchObject({ PUBLIC_KEY: 'SubjectPublicKeyInfo (RSA 2048, 294-byte SubjectPublicKeyInfo)' });
+    const bytes = key.bytes!;
+    const at = bytes.indexOf(0x09, 8 + 4); // after the header and the REASON element
+    expect(Array.from(bytes.subarray(at, at + 3))).toEqual([0x09, 0x01, 0x26]);
+    const spki = bytes.subarray(at + 3, at + 3 + 294);
+    const parsed = openssl(['pkey', '-pubin', '-inform', 'DER', '-in', 'key.der', '-noout', '-text'], { 'key.der': spki });
+    expect(parsed.output).toContain('Public-Key: (2048 bit)');
+  });
+
+  it('the installed LSC: CN = CP-8845-SEP682C7B5C2342 with the serialNumber attribute, issued by the CAPF certificate, SHA-256, RSA 2048 — and openssl verifies it against CAPF.pem', () => {
     const lsc = world.phoneContext(PHONE)!.flash.lsc!;
     const info = describeCertificate(lsc.der);
     expect(info.ok).toBe(true);
     if (!info.ok) return;
-    expect(formatCucmName(info.value.subject)).toBe('L=Boxborough, ST=MA, CN=SEP682C7B5C2342, OU=TAC, O=Cisco Systems, C=US');
+    // A real CUCM LSC (TAC 213407): serialNumber=PID:CP-8861 SN:FCH18198CNQ, C, O, OU of the CAPF, CN=CP-8861-SEP…; no ST/L.
+    const serial = world.env.scenario.phones[0].serialNumber!;
+    expect(serial).toMatch(/^FCH\d{4}[0-9A-Z]{4}$/);
+    expect(info.value.subject).toEqual([
+      ['serialNumber', `PID:CP-8845 SN:${serial}`],
+      ['C', 'US'],
+      ['O', 'Cisco Systems'],
+      ['OU', 'TAC'],
+      ['CN', 'CP-8845-SEP682C7B5C2342'],
+    ]);
     expect(formatCucmName(info.value.issuer)).toBe('L=Boxborough, ST=MA, CN=CAPF-7f0ae8d7, OU=TAC, O=Cisco Systems, C=US');
     expect(info.value.signatureAlgorithmName).toBe('SHA256withRSA');
     expect(info.value.publicKey).toMatchObject({ kind: 'RSA', bits: 2048 });

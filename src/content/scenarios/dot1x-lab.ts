@@ -12,6 +12,6 @@ export const dot1xLab: Scenario = {
   id: 'dot1x-lab',
   title: 'LSCs for 802.1X: the switch port trusts only this cluster\'s CAPF',
   description:
-    'The seed lab, with the phone on an 802.1X switch port (monitor mode) whose RADIUS policy accepts only certificates issued by this cluster\'s CAPF. Watch the MIC fail, the LSC pass, and a CAPF regeneration break it again.',
+    'The cluster and phone of Cisco TAC 213295, with the phone on an 802.1X switch port (monitor mode) whose RADIUS policy accepts only certificates issued by this cluster\'s CAPF, as the article recommends. Watch the MIC fail, the LSC pass, and a CAPF regeneration break it again.',
   dot1x: { switch: { host: 'access-sw1', ip: '10.122.138.2' }, radius: { host: 'ise01', ip: '10.122.138.20' } },
 };

@@ -2,7 +2,7 @@
  * One phone's session with CUCM's CAPF service, from TLS handshake to END_SESSION (domain.md §6.5):
  *
  *   TLS (CAPF certificate) → AUTH_REQUEST → AUTH_RESPONSE → pending operation? deadline? credentials?
- *   → Install/Upgrade: KEY_GENERATE_REQUEST → (phone generates its key) → KEY_GENERATE_RESPONSE (CSR)
+ *   → Install/Upgrade: KEY_GENERATE_REQUEST → REQUEST_IN_PROGRESS → KEY_GENERATE_RESPONSE (bare public key)
  *     → CAPF issues the LSC → STORE_CERTIFICATE_REQUEST → STORE_CERTIFICATE_RESPONSE → END_SESSION
  *   → Delete: DELETE_CERTIFICATE_REQUEST → DELETE_CERTIFICATE_RESPONSE → END_SESSION
  *   → Troubleshoot: FETCH_CERTIFICATE_REQUEST (LSC, then MIC) → certificates into the CAPF trace → END_SESSION
@@ -12,7 +12,9 @@
  */
 import { and, assign, enqueueActions, fromPromise, setup, type EventObject } from 'xstate';
 import { verifyChain } from '../../pki/chain';
-import { issueLsc } from '../../pki/certificates';
+import { issueLsc, lscSubject, type PhoneIdentity } from '../../pki/certificates';
+import { createRequestForPublicKey } from '../../pki/csr';
+import { modelOfDeviceType } from '../phone/models';
 import { describeCertificate, importCertificateKey } from '../../pki/parse';
 import { exactBuffer, toHex, toPem } from '../../pki/encode';
 import { commonName, formatCucmName } from '../../pki/names';
@@ -20,7 +22,7 @@ import type { SimEnv } from '../env';
 import { toNetwork, type NetworkDelivery, type NetworkEvent } from '../network';
 import {
   CAPF_VERSION,
-  CapfAuthType,
+  type CapfAuthTypeValue,
   CapfKeyType,
   CapfReason,
   capfSegment,
@@ -30,9 +32,14 @@ import {
 } from '../protocols/capf';
 import { summarizeTls, type TlsMessage } from '../protocols/tls';
 import { javaDateString } from '../time';
+import { CAPF_AUTH_MODE_CODES } from './config-file';
 import { failureStatus, successStatus, type CapfFailure, type CertificateOperation, type PhoneRecord } from './database';
 
-/** How long CAPF waits for the phone's key (our choice; the phone keeps the session alive meanwhile). */
+/**
+ * How long CAPF waits for the phone's key. Our choice: the sources say only that key generation "can take up to
+ * 30 or more minutes" on some models (System Configuration Guide 12.5, "Configure CAPF"), and that a phone too
+ * slow ends in "Upgrade Failed: Key Generation Failed/Timeout" (AXL, domain.md §2.2).
+ */
 export const CAPF_KEYGEN_TIMEOUT_MS = 30 * 60 * 1000;
 /** How long CAPF waits for any other answer from the phone. */
 export const CAPF_RESPONSE_TIMEOUT_MS = 60 * 1000;
@@ -89,6 +96,22 @@ function currentRecord(context: SessionContext): PhoneRecord | undefined {
   return context.deviceName ? context.env.db.phone(context.deviceName) : undefined;
 }
 
+/** The phone record of the device at an IP address (CUCM knows where its registered phones are). */
+function deviceAt(env: SimEnv, ip: string): PhoneRecord | undefined {
+  const spec = env.scenario.phones.find((p) => p.ip === ip);
+  return spec ? env.db.phone(spec.deviceName) : undefined;
+}
+
+/**
+ * The phone an LSC is for, as CAPF names it in the subject (TAC 213407): the product id from the device
+ * type, the device name, and the serial number CUCM holds for it.
+ */
+export function phoneIdentity(env: SimEnv, deviceName: string): PhoneIdentity {
+  const record = env.db.phone(deviceName);
+  const model = record ? modelOfDeviceType(record.deviceType) : undefined;
+  return { model: model?.model ?? record?.deviceType ?? '', deviceName, serialNumber: record?.serialNumber ?? '' };
+}
+
 /** The key CAPF asks for, from Key Order and the phone's CAPF version (S7: non-v3 phones always get RSA). */
 export function chooseKey(
   record: PhoneRecord,
@@ -131,7 +154,8 @@ async function verifyPhoneCredential(env: SimEnv, node: string, response: AuthRe
   const signatureOk = await crypto.subtle.verify(algorithm, key, exactBuffer(response.signedData), exactBuffer(signed));
   if (!signatureOk) return { ok: false, failure: 'Invalid Credentials', detail: 'SIGNED_DATA does not verify with the certificate key' };
   const cn = commonName(info.subject);
-  if (isLsc ? cn !== response.deviceName : !cn.endsWith(response.deviceName)) {
+  // MIC and LSC both name the phone `CN=<model>-<device name>` (TAC 215014, 213407).
+  if (!cn.endsWith(`-${response.deviceName}`)) {
     return { ok: false, failure: invalid, detail: `certificate CN ${cn} does not belong to ${response.deviceName}` };
   }
   const chain = await verifyChain({ leaf: cred.der, trusted, at });
@@ -155,19 +179,28 @@ export const capfSessionMachine = setup({
     verifyCredential: fromPromise(async ({ input }: { input: { env: SimEnv; node: string; response: AuthResponse } }) =>
       input.env.clock.work(0, () => verifyPhoneCredential(input.env, input.node, input.response), 'CAPF credential check'),
     ),
-    issueCertificate: fromPromise(async ({ input }: { input: { env: SimEnv; node: string; deviceName: string; csr: Uint8Array } }) => {
+    issueCertificate: fromPromise(async ({ input }: { input: { env: SimEnv; node: string; deviceName: string; publicKey: Uint8Array } }) => {
       const { env } = input;
       const capf = env.certs.identity(input.node, 'CAPF');
       if (!capf?.keys) return { ok: false as const, error: 'CAPF has no certificate' };
+      const phone = phoneIdentity(env, input.deviceName);
       const serialNumber = env.random.fork(`lsc/${input.deviceName}/${env.clock.now()}`).serialNumber();
       const notBefore = new Date(env.clock.now());
       const validityDays = env.db.capfParameters.durationOfCertificateValidity;
       const issued = await env.clock.work(
         50,
-        () => issueLsc({ csr: input.csr, issuerCertificate: capf.der, issuerPrivateKey: capf.keys!.privateKey, deviceName: input.deviceName, serialNumber, notBefore, validityDays }),
+        () => issueLsc({ subjectPublicKeyInfo: input.publicKey, issuerCertificate: capf.der, issuerPrivateKey: capf.keys!.privateKey, phone, serialNumber, notBefore, validityDays }),
         'LSC issue',
       );
       return { ...issued, serialNumber, notAfter: notBefore.getTime() + validityDays * 86400000 };
+    }),
+    exportRequest: fromPromise(async ({ input }: { input: { env: SimEnv; node: string; deviceName: string; publicKey: Uint8Array } }) => {
+      const { env } = input;
+      const capf = env.certs.identity(input.node, 'CAPF');
+      if (!capf?.keys) throw new Error('CAPF has no certificate');
+      const subject = lscSubject(capf.info.subject, phoneIdentity(env, input.deviceName));
+      const signingKey = capf.keys.privateKey;
+      return env.clock.work(20, () => createRequestForPublicKey({ subject, subjectPublicKeyInfo: input.publicKey, signingKey }), 'CSR export');
     }),
   },
   guards: {
@@ -199,6 +232,7 @@ export const capfSessionMachine = setup({
       return !record || !chooseKey(record, context.phoneVersion, context.env.db.enterpriseParameters.endpointAdvancedEncryptionAlgorithmSupport).ok;
     },
     isKeyResponse: ({ event }) => isCapf(event, 'KEY_GENERATE_RESPONSE'),
+    lacksPublicKey: ({ event }) => !(payloadOf(event) as Extract<CapfMessage, { command: 'KEY_GENERATE_RESPONSE' }>).publicKey,
     isOfflineCa: ({ context }) => context.env.db.capfParameters.certificateIssuerToEndpoint === 'Offline CA',
     hasImportedCertificate: ({ context }) =>
       context.env.db.capfParameters.certificateIssuerToEndpoint === 'Offline CA' && Boolean(context.deviceName && context.env.db.offlineCertificates[context.deviceName]),
@@ -229,9 +263,13 @@ export const capfSessionMachine = setup({
       } satisfies NetworkEvent);
     }),
     sendAuthRequest: enqueueActions(({ context, enqueue, system }) => {
-      // AUTH_TYPE tells the phone how to authenticate: the mode configured for the device once it is
-      // known; before AUTH_RESPONSE CAPF announces the general form, as the open implementations do.
-      sendCapf(context, { command: 'AUTH_REQUEST', sessionId: context.sessionId, version: CAPF_VERSION, authType: CapfAuthType.NO_PASSWORD }, enqueue, system);
+      // AUTH_TYPE announces the Authentication Mode configured for the phone (the same codes as the
+      // configuration file's <capfAuthMode>: 1 string, 2 null string, 3 LSC first, 4 MIC first). Which device
+      // it is CAPF learns only from AUTH_RESPONSE; before that the lab's CAPF takes the phone CUCM knows at
+      // the connecting address (no source says how CUCM decides) — and sends no AUTH_TYPE for an unknown one.
+      const record = deviceAt(context.env, context.peer.ip);
+      const authType = record ? (CAPF_AUTH_MODE_CODES[record.capf.authenticationMode] as CapfAuthTypeValue) : undefined;
+      sendCapf(context, { command: 'AUTH_REQUEST', sessionId: context.sessionId, version: CAPF_VERSION, authType }, enqueue, system);
     }),
     rememberDevice: assign(({ context, event }) => {
       const response = payloadOf(event) as AuthResponse;
@@ -316,9 +354,9 @@ export const capfSessionMachine = setup({
       });
       context.env.log.sdiTrace('capf-trace', context.node, 'debug', `${context.sessionId}:${context.deviceName}:Certificate Operation Status: Upgrade Success`);
     },
-    /** Offline CA: CAPF does not sign; it keeps the phone's CSR for the administrator and ends the session. */
+    /** Offline CA: CAPF does not sign; it keeps a request for the phone's key for the administrator and ends the session. */
     keepCsrForOfflineCa: ({ context, event }) => {
-      const csr = (payloadOf(event) as Extract<CapfMessage, { command: 'KEY_GENERATE_RESPONSE' }>).publicKey;
+      const csr = (event as unknown as { output: Uint8Array }).output;
       context.env.db.keepCsr(context.deviceName!, toPem(csr, 'CERTIFICATE REQUEST'), context.env.clock.now());
       context.env.log.sdiTrace('capf-trace', context.node, 'debug', `${context.sessionId}:${context.deviceName}:Certificate Issuer to Endpoint is Offline CA: CSR saved as ${context.deviceName}.csr, waiting for the signed certificate (utils capf cert import)`);
     },
@@ -455,19 +493,35 @@ export const capfSessionMachine = setup({
       on: {
         'net.received': [
           { guard: 'isRequestInProgress', actions: { type: 'trace', params: { text: 'Phone reports key generation in progress' } } },
+          // No PUBLIC_KEY: the phone could not make the key CAPF asked for.
+          {
+            guard: and(['isKeyResponse', 'lacksPublicKey']),
+            target: 'failing',
+            actions: [{ type: 'trace', params: { text: 'KEY_GEN_RES without a public key: the phone could not generate the key', level: 'error' } }, { type: 'setFailure', params: { failure: 'Key Generation Failed/Timeout' } }],
+          },
           {
             guard: and(['isKeyResponse', 'isOfflineCa']),
-            target: 'ending',
-            actions: [
-              { type: 'trace', params: { text: 'CAPF CORE: Rcvd Event: CAPF_EV_KEY_GEN_RES in State: CAPF_STATE_AWAIT_KEY_GEN_RES' } },
-              'keepCsrForOfflineCa',
-              { type: 'endSession', params: { reason: CapfReason.NO_ACTION } },
-            ],
+            target: 'exportingRequest',
+            actions: { type: 'trace', params: { text: 'CAPF CORE: Rcvd Event: CAPF_EV_KEY_GEN_RES in State: CAPF_STATE_AWAIT_KEY_GEN_RES' } },
           },
           { guard: 'isKeyResponse', target: 'issuing', actions: { type: 'trace', params: { text: 'CAPF CORE: Rcvd Event: CAPF_EV_KEY_GEN_RES in State: CAPF_STATE_AWAIT_KEY_GEN_RES' } } },
         ],
       },
       after: { keyGenerationTimeout: { target: 'failing', actions: { type: 'setFailure', params: { failure: 'Key Generation Failed/Timeout' } } } },
+    },
+    /** Offline CA: the request for the administrator's CA is written (pki/csr.ts: which request is our choice). */
+    exportingRequest: {
+      invoke: {
+        src: 'exportRequest',
+        input: ({ context, event }) => ({
+          env: context.env,
+          node: context.node,
+          deviceName: context.deviceName!,
+          publicKey: (payloadOf(event) as Extract<CapfMessage, { command: 'KEY_GENERATE_RESPONSE' }>).publicKey ?? new Uint8Array(),
+        }),
+        onDone: { target: 'ending', actions: ['keepCsrForOfflineCa', { type: 'endSession', params: { reason: CapfReason.NO_ACTION } }] },
+        onError: { target: 'failing', actions: ['traceIssueRefused', { type: 'setFailure', params: { failure: 'Invalid Credentials' } }] },
+      },
     },
     issuing: {
       invoke: {
@@ -476,7 +530,7 @@ export const capfSessionMachine = setup({
           env: context.env,
           node: context.node,
           deviceName: context.deviceName!,
-          csr: (payloadOf(event) as Extract<CapfMessage, { command: 'KEY_GENERATE_RESPONSE' }>).publicKey,
+          publicKey: (payloadOf(event) as Extract<CapfMessage, { command: 'KEY_GENERATE_RESPONSE' }>).publicKey ?? new Uint8Array(),
         }),
         onDone: [
           { guard: 'isLscIssued', target: 'awaitingStore', actions: 'sendStoreCertificate' },

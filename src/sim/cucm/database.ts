@@ -123,6 +123,12 @@ export interface PhoneRecord {
   deviceName: string;
   /** CUCM's device type, e.g. "Cisco 8845". */
   deviceType: string;
+  /**
+   * The phone's serial number as CUCM knows it, which CAPF writes into the LSC's serialNumber attribute
+   * (`PID:CP-8861 SN:FCH18198CNQ`, TAC 213407). Where CAPF really reads it from (the registration, the MIC)
+   * is not documented; the lab keeps it on the device record. Absent for records made before this existed.
+   */
+  serialNumber?: string;
   description: string;
   devicePool: string;
   securityProfile: string;
@@ -216,11 +222,11 @@ export class ClusterDatabase {
     return this.phones.get(deviceName);
   }
 
-  /** Change the device record's type (a handset swapped for another model keeps its record). */
-  setDeviceType(deviceName: string, deviceType: string, securityProfile: string): void {
+  /** Change the device record's type (a handset swapped for another model keeps its record, with the new serial). */
+  setDeviceType(deviceName: string, deviceType: string, securityProfile: string, serialNumber?: string): void {
     const old = this.phones.get(deviceName);
     if (!old) return;
-    const record = { ...old, deviceType, securityProfile, configVersion: old.configVersion + 1 };
+    const record = { ...old, deviceType, securityProfile, serialNumber: serialNumber ?? old.serialNumber, configVersion: old.configVersion + 1 };
     this.phones.set(deviceName, record);
     this.#notify({ kind: 'phone', deviceName, record });
   }
@@ -304,6 +310,11 @@ export class ClusterDatabase {
 
   noteIssuedLsc(deviceName: string, serial: string, issuedAt: number): void {
     this.staleLscs = [...this.staleLscs, { deviceName, serial, issuedAt }];
+  }
+
+  /** `utils capf stale-lsc delete all` */
+  deleteStaleLscs(): void {
+    this.staleLscs = [];
   }
 
   noteInstalledLsc(serial: string): void {

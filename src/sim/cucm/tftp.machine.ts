@@ -1,7 +1,8 @@
 /**
  * "Cisco TFTP" on one CUCM node. When it starts it builds the node's ITL from the certificates the
- * cluster has *at that moment* and signs it with the node's own CallManager key (CUCM 11.5, as in the
- * seed: "This etoken was used to sign the ITL file" on the node's SAST record). It does not rebuild the
+ * cluster has *at that moment* and signs it — with the node's own CallManager key in CUCM 11.5 (the seed:
+ * "This etoken was used to sign the ITL file" on the node's SAST record), with the publisher's ITLRecovery
+ * key from 12.0 on (scenario.ts `RELEASES`). It does not rebuild the
  * ITL when a certificate changes later — that is why the seed says to restart Cisco TFTP on every TFTP
  * node after activating CAPF, and why a regenerated CAPF certificate leaves phones pinning the old one.
  *
@@ -16,6 +17,7 @@ import { toNetwork, type NetworkDelivery, type NetworkEvent } from '../network';
 import { HTTP_TFTP_PORT, TFTP_PORT, summarizeResponse, type FileRequest, type FileResponse } from '../protocols/http';
 import { CAPF_PORT } from '../protocols/capf';
 import { PHONE_MODELS } from '../phone/models';
+import { releaseOf } from '../scenario';
 import { buildConfigFile } from './config-file';
 import type { StoredCertificate } from './certificates';
 import { describeCertificate } from '../../pki/parse';
@@ -70,6 +72,8 @@ export type TftpEvent =
   | { type: 'service.restart' }
   /** `utils itl reset`: a reset ITL transferred to this node replaces the one it serves. */
   | { type: 'tftp.itl.install'; itl: BuiltItl }
+  /** The ITL file on the node's disk is damaged (one byte changed); a restart rebuilds it. */
+  | { type: 'tftp.itl.corrupt' }
   | { type: 'xstate.done.actor.itl-build'; output: BuiltItl }
   | { type: 'xstate.error.actor.itl-build'; error: unknown }
   | ConfigBuilt;
@@ -108,6 +112,12 @@ export function composeItlRecords(env: SimEnv, node: string, capfActivated: bool
   records.push({ certificate: callManager.der, function: 'TFTP', form: 'certificate' });
   const ec = cert(node, 'CallManager-ECDSA');
   if (ec) records.push({ certificate: ec.der, function: 'TFTP', form: 'certificate', dnsName: node });
+  // The same records in every release (no 12.x/14 `show itl` was found, domain.md §14.7); only the signer —
+  // and so which SAST record says "This etoken was used to sign the ITL file" — differs.
+  if (releaseOf(env.scenario).itlSigner === 'ITLRecovery') {
+    if (!recovery?.keys) throw new Error('the publisher has no ITLRecovery certificate to sign the ITL');
+    return { records, signer: recovery };
+  }
   return { records, signer: callManager };
 }
 
@@ -214,7 +224,8 @@ export const tftpMachine = setup({
     }),
     traceItlBuilt: ({ context }) => {
       const itl = context.itl;
-      if (itl) context.env.log.sdiTrace('tftp-trace', context.node, 'info', `ITLFile.tlv built with ${itl.records.length} records, signed by the CallManager certificate of ${context.node}`);
+      const signer = releaseOf(context.env.scenario).itlSigner === 'ITLRecovery' ? 'the ITLRecovery certificate' : `the CallManager certificate of ${context.node}`;
+      if (itl) context.env.log.sdiTrace('tftp-trace', context.node, 'info', `ITLFile.tlv built with ${itl.records.length} records, signed by ${signer}`);
       context.env.log.sdiTrace('tftp-trace', context.node, 'info', `Cisco TFTP started, serving on UDP ${TFTP_PORT} and HTTP ${HTTP_TFTP_PORT}`);
     },
     traceStartFailed: ({ context, event }) => {
@@ -224,6 +235,14 @@ export const tftpMachine = setup({
       context.env.log.sdiTrace('tftp-trace', context.node, 'info', 'Cisco TFTP stopped');
     },
     forgetTrustList: assign({ itl: null }),
+    corruptTrustList: assign({
+      itl: ({ context }) => {
+        if (!context.itl) return null;
+        const bytes = context.itl.bytes.slice();
+        bytes[bytes.length - 1] ^= 0xff;
+        return { ...context.itl, bytes };
+      },
+    }),
     installResetItl: assign({
       itl: ({ event, context }) => (event.type === 'tftp.itl.install' ? event.itl : context.itl),
     }),
@@ -361,6 +380,7 @@ export const tftpMachine = setup({
         'net.exchange.request': { actions: 'serveRequest' },
         'net.datagram.received': { actions: 'serveRequest' },
         'tftp.itl.install': { actions: 'installResetItl' },
+        'tftp.itl.corrupt': { actions: 'corruptTrustList' },
         'tftp.config.built': { actions: 'deliverBuiltConfig' },
         'tftp.config.failed': { actions: 'failBuiltConfig' },
       },

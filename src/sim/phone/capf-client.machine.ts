@@ -7,13 +7,14 @@
  * - no CAPF record in the ITL → nothing to check the server against → "No valid CAPF server";
  * - the CAPF host name does not resolve → the TLS BIO cannot be created (seed's DNS lab) → "LSC: Connection failed";
  * - connection refused (service stopped) or unanswered (port blocked) → "LSC: Connection failed";
- * - the server's certificate is not the one pinned from the ITL (CAPF regenerated, TFTP not restarted)
- *   → TLS alert → "LSC: Connection failed";
+ * - the server's certificate is not the one pinned from the ITL (CAPF regenerated, TFTP not restarted, or the
+ *   phone could not take the new ITL): the phone asks TVS, which can vouch for a CAPF certificate the ITL does
+ *   not hold (domain.md §5.6, S24 "in ITLFile.tlv or via TVS"); when TVS cannot (stopped, or started before
+ *   the regeneration) → TLS alert → "LSC: Connection failed" (TAC 213295 "LSC: Operation Pending");
  * - CAPF ends the session with a failure (deadline passed, wrong string, invalid certificate) → "LSC: Failed".
  */
 import { sha1 } from '@noble/hashes/legacy.js';
-import { and, assign, enqueueActions, fromPromise, sendParent, setup, type EventObject } from 'xstate';
-import { createCsr } from '../../pki/csr';
+import { and, assign, enqueueActions, fromPromise, sendParent, setup, stopChild, type EventObject } from 'xstate';
 import { containsBytes, exactBuffer, bytesEqual } from '../../pki/encode';
 import { describeCertificate } from '../../pki/parse';
 import { describeKeySpec, exportPublicKeySpki, generateKeyPair, type KeySpec } from '../../pki/keys';
@@ -32,6 +33,7 @@ import type { PhoneConsole } from './console';
 import type { DnsAnswer } from './dnsmasq.machine';
 import { keyGenerationMs, type PhoneModel } from './models';
 import { STATUS } from './screens';
+import { tvsClientMachine, type TvsClientReport } from './tvs-client.machine';
 
 export const CAPF_RETRY_DELAY_MS = 30000;
 export const CAPF_MAX_RETRIES = 3;
@@ -65,6 +67,12 @@ export interface CapfClientInput {
   authenticationString?: string;
   /** SHA-1 of the CAPF certificate in the phone's ITL; null when the ITL has no CAPF record. */
   capfPin: Uint8Array | null;
+  /**
+   * Whom to ask about a CAPF certificate that is not the one in the ITL: the first TVS server of the
+   * configuration, the TVS certificates of the ITL, and the name the phone gives TVS (domain.md §5.6: the
+   * ITL's CAPF record is optional because TVS can vouch for CAPF; S24 "in ITLFile.tlv or via TVS").
+   */
+  tvs: { server: string | undefined; pins: Uint8Array[]; deviceName: string };
   mic: PhoneCredential | null;
   lsc: PhoneCredential | null;
   /** A key generated in an earlier session whose certificate has not arrived yet (Offline CA). */
@@ -77,12 +85,12 @@ export type CapfOutcome = 'installed' | 'deleted' | 'troubleshoot' | 'nothing-pe
 export type CapfClientReport =
   | { type: 'capf.client.progress'; stage: 'connecting' | 'generating-keys' | 'in-session' | 'retry-wait' }
   | { type: 'capf.client.lscStored'; credential: PhoneCredential }
-  /** The phone keeps the key it sent a CSR for until the certificate comes (it may come in a later session). */
+  /** The phone keeps the key it sent the public half of until the certificate comes (it may come in a later session). */
   | { type: 'capf.client.keyPending'; key: PendingKey }
   | { type: 'capf.client.lscDeleted' }
   | { type: 'capf.client.finished'; outcome: CapfOutcome };
 
-type CapfClientEvent = NetworkDelivery | DnsAnswer;
+type CapfClientEvent = NetworkDelivery | DnsAnswer | TvsClientReport;
 
 interface CapfClientContext extends CapfClientInput {
   attempt: number;
@@ -94,6 +102,8 @@ interface CapfClientContext extends CapfClientInput {
   did: 'install' | 'delete' | 'fetch' | null;
   /** Chosen by CAPF in AUTH_REQUEST, echoed in every message (domain.md §6.2). */
   sessionId: number;
+  /** The CAPF server's certificate while TVS is asked about it. */
+  serverCertificate: Uint8Array | null;
   outcome: CapfOutcome | null;
 }
 
@@ -122,14 +132,14 @@ export const capfClientMachine = setup({
     settle: 2000,
   },
   actors: {
+    tvsClient: tvsClientMachine,
     generateKey: fromPromise(async ({ input }: { input: { env: SimEnv; model: PhoneModel; spec: KeySpec; device: string } }) =>
       input.env.clock.work(
         keyGenerationMs(input.model, input.spec),
         async () => {
           const keys = await generateKeyPair(input.spec);
-          const csr = await createCsr({ subject: [['CN', input.device]], keys });
           const spki = await exportPublicKeySpki(keys.publicKey);
-          return { keys, csr, spki };
+          return { keys, spki };
         },
         `${input.device} key generation`,
       ),
@@ -155,14 +165,18 @@ export const capfClientMachine = setup({
     },
     /** TLS checks the server certificate's validity period too: an expired CAPF certificate fails the handshake. */
     isCertificateCurrent: ({ context, event }) => {
-      const hello = payload(event) as Extract<TlsMessage, { kind: 'tls.serverHello' }>;
-      const info = describeCertificate(hello.certificate);
-      const now = context.env.clock.now();
-      return info.ok && info.value.notBefore.getTime() <= now && now <= info.value.notAfter.getTime();
+      const hello = payload(event) as Extract<TlsMessage, { kind: 'tls.serverHello' }> | undefined;
+      return isCurrent(context, hello?.certificate ?? context.serverCertificate);
     },
+    isVouched: ({ event }) => event.type === 'tvs.client.verdict' && event.vouched,
     isAuthRequest: ({ event }) => isCapf(event, 'AUTH_REQUEST'),
     usesCertificate: ({ context }) => context.capfAuthMode === 3 || context.capfAuthMode === 4,
     isKeyGenerateRequest: ({ event }) => isCapf(event, 'KEY_GENERATE_REQUEST'),
+    /** A 79xx cannot make a 3072- or 4096-bit key (phone/models.ts `rsaKeySizes`). */
+    canGenerateRequestedKey: ({ context, event }) => {
+      const spec = requestedKey(payload(event) as Extract<CapfMessage, { command: 'KEY_GENERATE_REQUEST' }>);
+      return spec.kind === 'EC' || context.model.rsaKeySizes.includes(spec.bits);
+    },
     isStoreRequest: ({ event }) => isCapf(event, 'STORE_CERTIFICATE_REQUEST'),
     isDeleteRequest: ({ event }) => isCapf(event, 'DELETE_CERTIFICATE_REQUEST'),
     isFetchRequest: ({ event }) => isCapf(event, 'FETCH_CERTIFICATE_REQUEST'),
@@ -220,6 +234,35 @@ export const capfClientMachine = setup({
       context.console.capfHandshakeOk();
       sendTls(context, { kind: 'tls.finished' }, enqueue, system);
     }),
+    keepServerCertificate: assign({
+      serverCertificate: ({ event }) => (payload(event) as Extract<TlsMessage, { kind: 'tls.serverHello' }>).certificate,
+    }),
+    logAskingTvs: ({ context }) => context.console.capfAskingTvs(),
+    logTvsRefusal: ({ context, event }) => {
+      if (event.type === 'tvs.client.verdict') context.console.capfTvsRefused(event.reason);
+    },
+    /** The phone asks TVS whether the CAPF server's certificate is the cluster's CAPF (role 4). */
+    startTvsQuery: assign(({ context, spawn }) => {
+      const id = `tvs-client-${context.connections}`;
+      spawn('tvsClient', {
+        id,
+        systemId: `${context.systemId}/${id}`,
+        input: {
+          env: context.env,
+          systemId: `${context.systemId}/${id}`,
+          device: context.device,
+          tvsDeviceName: context.tvs.deviceName,
+          phoneIp: context.phoneIp,
+          console: context.console,
+          server: context.tvs.server,
+          pins: context.tvs.pins,
+          certificate: context.serverCertificate!,
+          roles: [4],
+        },
+      });
+      return {};
+    }),
+    stopTvsQuery: enqueueActions(({ context, enqueue }) => enqueue(stopChild(`tvs-client-${context.connections}`))),
     rejectServer: enqueueActions(({ context, enqueue, system }) => {
       context.console.capfPinMismatch();
       sendTls(context, { kind: 'tls.alert', description: 'bad_certificate' }, enqueue, system);
@@ -269,13 +312,24 @@ export const capfClientMachine = setup({
       const request = payload(event) as Extract<CapfMessage, { command: 'KEY_GENERATE_REQUEST' }>;
       context.console.capfKeyGeneration(describeKeySpec(requestedKey(request)));
     },
+    /** A key size the phone cannot make: it answers without a PUBLIC_KEY (our model; no source shows the exchange). */
+    refuseKeyGeneration: enqueueActions(({ context, event, enqueue, system }) => {
+      const request = payload(event) as Extract<CapfMessage, { command: 'KEY_GENERATE_REQUEST' }>;
+      context.console.capfKeyUnsupported(describeKeySpec(requestedKey(request)));
+      sendCapf(context, { command: 'KEY_GENERATE_RESPONSE', sessionId: context.sessionId, reason: CapfReason.INVALID_ELEMENT }, enqueue, system);
+    }),
+    /** The phone tells CAPF it is working on the key before it starts (usecallmanagernz capfc, domain.md §14.2). */
+    sendRequestInProgress: enqueueActions(({ context, enqueue, system }) => {
+      sendCapf(context, { command: 'REQUEST_IN_PROGRESS', sessionId: context.sessionId }, enqueue, system);
+    }),
+    /** PUBLIC_KEY: the bare DER SubjectPublicKeyInfo, no CSR (capfc; Jabber4Linux; domain.md §14.2). */
     sendKeyResponse: enqueueActions(({ context, event, enqueue, system }) => {
-      const out = (event as unknown as { output: { keys: CryptoKeyPair; csr: Uint8Array; spki: Uint8Array } }).output;
+      const out = (event as unknown as { output: { keys: CryptoKeyPair; spki: Uint8Array } }).output;
       context.console.capfKeyGenerated(out.keys.privateKey.algorithm.name === 'ECDSA' ? 'EC' : 'RSA');
       const key: PendingKey = { keys: out.keys, spki: out.spki };
       enqueue.assign({ newKeys: key, did: 'install' as const });
       enqueue.sendParent({ type: 'capf.client.keyPending', key } satisfies CapfClientReport);
-      sendCapf(context, { command: 'KEY_GENERATE_RESPONSE', sessionId: context.sessionId, reason: CapfReason.UPDATE_CERTIFICATE, publicKey: out.csr }, enqueue, system);
+      sendCapf(context, { command: 'KEY_GENERATE_RESPONSE', sessionId: context.sessionId, reason: CapfReason.UPDATE_CERTIFICATE, publicKey: out.spki }, enqueue, system);
     }),
     storeCertificate: enqueueActions(({ context, event, enqueue, system }) => {
       const request = payload(event) as Extract<CapfMessage, { command: 'STORE_CERTIFICATE_REQUEST' }>;
@@ -337,7 +391,7 @@ export const capfClientMachine = setup({
   },
 }).createMachine({
   id: 'capfClient',
-  context: ({ input }) => ({ ...input, attempt: 0, serverIp: null, connId: null, connections: 0, newKeys: null, did: null, sessionId: 0, outcome: null }),
+  context: ({ input }) => ({ ...input, attempt: 0, serverIp: null, connId: null, connections: 0, newKeys: null, did: null, sessionId: 0, outcome: null, serverCertificate: null }),
   initial: 'settling',
   states: {
     settling: { after: { settle: 'starting' } },
@@ -375,11 +429,24 @@ export const capfClientMachine = setup({
         'net.received': [
           { guard: and(['isServerHello', 'isPinMatching', 'isCertificateCurrent']), target: 'authenticating', actions: 'sendFinished' },
           { guard: and(['isServerHello', 'isPinMatching']), target: 'connectionFailed', actions: 'rejectExpiredServer' },
-          { guard: 'isServerHello', target: 'connectionFailed', actions: 'rejectServer' },
+          // Not the CAPF certificate of the ITL: only TVS can vouch for it now.
+          { guard: 'isServerHello', target: 'askingTvs', actions: ['keepServerCertificate', 'logAskingTvs'] },
         ],
         'net.closed': { target: 'connectionFailed', actions: 'logConnectionLost' },
       },
       after: { connectTimeout: { target: 'connectionFailed', actions: ['logConnectTimeout', 'closeConnection'] } },
+    },
+    askingTvs: {
+      entry: 'startTvsQuery',
+      exit: 'stopTvsQuery',
+      on: {
+        'tvs.client.verdict': [
+          { guard: and(['isVouched', 'isCertificateCurrent']), target: 'authenticating', actions: 'sendFinished' },
+          { guard: 'isVouched', target: 'connectionFailed', actions: 'rejectExpiredServer' },
+          { target: 'connectionFailed', actions: ['logTvsRefusal', 'rejectServer'] },
+        ],
+        'net.closed': { target: 'connectionFailed', actions: 'logConnectionLost' },
+      },
     },
     authenticating: {
         on: {
@@ -408,7 +475,8 @@ export const capfClientMachine = setup({
       entry: { type: 'progress', params: { stage: 'in-session' } },
       on: {
         'net.received': [
-          { guard: 'isKeyGenerateRequest', target: 'generatingKey', actions: ['logMessage', 'logKeyGeneration'] },
+          { guard: and(['isKeyGenerateRequest', 'canGenerateRequestedKey']), target: 'generatingKey', actions: ['logMessage', 'logKeyGeneration', 'sendRequestInProgress'] },
+          { guard: 'isKeyGenerateRequest', actions: ['logMessage', 'refuseKeyGeneration'] },
           { guard: 'isStoreRequest', actions: ['logMessage', 'storeCertificate'] },
           { guard: 'isDeleteRequest', actions: ['logMessage', 'deleteCertificate'] },
           { guard: 'isFetchRequest', actions: ['logMessage', 'fetchCertificate'] },
@@ -471,6 +539,13 @@ export const capfClientMachine = setup({
   },
 });
 
+
+function isCurrent(context: CapfClientContext, certificate: Uint8Array | null | undefined): boolean {
+  if (!certificate) return false;
+  const info = describeCertificate(certificate);
+  const now = context.env.clock.now();
+  return info.ok && info.value.notBefore.getTime() <= now && now <= info.value.notAfter.getTime();
+}
 
 /** By Existing Certificate: precedence to LSC (mode 3) or to MIC (mode 4); the other one is the fallback. */
 function chooseCredential(context: CapfClientContext): PhoneCredential | null {

@@ -1,11 +1,16 @@
 /**
- * The phone's console log (domain.md §9.4): `<seq> <LVL> <Mon DD HH:MM:SS.ffffff> <source>` where the
- * source is `process[pid]: msg` (dnsmasq) or `(pid:tid) FACILITY-msg` (SECUREAPP, JAVA-configmgr, downd).
+ * The phone's console log, in the format of its firmware generation (phone/models.ts `console`):
  *
- * Lines marked VERBATIM are the real firmware's wording from the seed (S1) or the EMCC troubleshooting
- * document (S14); the seed truncates some of them at the screenshot's edge, and we complete those in
- * the same style. Unmarked lines are our wording in the firmware's style, for steps the sources do not show.
- * Process ids change on every boot, as on a real phone.
+ * - 88xx (Linux/Java firmware, domain.md §9.4): `<seq> <LVL> <Mon DD HH:MM:SS.ffffff> <source>` where the
+ *   source is `process[pid]: msg` (dnsmasq) or `(pid:tid) FACILITY-msg` (SECUREAPP, JAVA-configmgr, downd).
+ *   Lines marked VERBATIM are the real firmware's wording from the seed (S1) or the EMCC troubleshooting
+ *   document (S14); the seed truncates some of them at the screenshot's edge, and we complete those in the
+ *   same style. Unmarked lines are our wording in the firmware's style, for steps the sources do not show.
+ *   Process ids change on every boot, as on a real phone.
+ * - 79xx (TAC 200860): `<seq> <LVL> <HH:MM:SS.ffffff> SECD: -…` — no date, no process ids, no Java, no
+ *   dnsmasq. Only the SECD facility and that line shape are sourced; the 79xx firmware's wording for each step
+ *   is not, so these lines reuse the 88xx wording under short facility names of ours (`SECD:` for security,
+ *   `CFG:` for configuration, `TFTP:` for downloads, `DNS:` for name resolution, `PAE:` for 802.1X).
  */
 import type { LogBook, ConsoleLevel } from '../log';
 import type { Random } from '../random';
@@ -25,20 +30,29 @@ const CAPF_START_MODE: Record<number, string> = {
   4: '4]([MIC_FIRST]',
 };
 
+export type ConsoleFormat = 'java' | 'legacy';
+
 export class PhoneConsole {
   #counter: number;
   #pids!: Pids;
+  #bootedAt = 0;
 
   constructor(
     readonly device: string,
     readonly log: LogBook,
     readonly random: Random,
+    readonly format: ConsoleFormat = 'java',
   ) {
     this.#counter = random.int(100, 900);
+    this.#gt = random.int(100, 900);
     this.newBoot();
   }
 
-  /** Processes start afresh after every boot. */
+  get #legacy(): boolean {
+    return this.format === 'legacy';
+  }
+
+  /** Processes start afresh after every boot (and a 79xx console counts its time from it). */
   newBoot(): void {
     const r = this.random;
     const pair = () => {
@@ -46,8 +60,11 @@ export class PhoneConsole {
       return `${pid}:${pid + r.int(1, 900)}`;
     };
     this.#pids = { dnsmasq: r.int(10000, 15000), secureApp: pair(), configMgr: pair(), downd: pair() };
+    this.#bootedAt = this.log.now();
   }
 
+  /** The "[GT339]" request tag of downd's lines: one per download (its meaning is not documented). */
+  #gt: number;
   #lastMs = -1;
   #lastMicros = 0;
 
@@ -60,31 +77,48 @@ export class PhoneConsole {
   }
 
   #line(level: ConsoleLevel, text: string): void {
-    this.log.phoneConsole(this.device, this.#counter++, level, text, this.#micros());
+    this.log.phoneConsole(this.device, this.#counter++, level, text, this.#micros(), this.#legacy ? this.#bootedAt : undefined);
   }
 
   #secure(level: ConsoleLevel, text: string) {
-    this.#line(level, `(${this.#pids.secureApp}) SECUREAPP-${text}`);
+    this.#line(level, this.#legacy ? `SECD: ${text}` : `(${this.#pids.secureApp}) SECUREAPP-${text}`);
   }
 
   #config(level: ConsoleLevel, where: string, text: string) {
-    this.#line(level, `(${this.#pids.configMgr}) JAVA-configmgr MQThread|${where}:? - ${text}`);
+    this.#line(level, this.#legacy ? `CFG: ${text}` : `(${this.#pids.configMgr}) JAVA-configmgr MQThread|${where}:? - ${text}`);
+  }
+
+  /** A download line: the 88xx downd form, or the 79xx one (none when `legacyText` is absent). */
+  #downd(level: ConsoleLevel, text: string, legacyText?: string) {
+    if (!this.#legacy) this.#line(level, `(${this.#pids.downd}) ${text}`);
+    else if (legacyText !== undefined) this.#line(level, `TFTP: ${legacyText}`);
   }
 
   booted(firmware: string, ip: string, tftp: string): void {
-    this.#line('NOT', `(${this.#pids.configMgr}) JAVA-configmgr MQThread|cip.cfg.ConfigManager:? - Phone load ${firmware}, IP ${ip}, TFTP server ${tftp}`);
+    this.#config('NOT', 'cip.cfg.ConfigManager', `Phone load ${firmware}, IP ${ip}, TFTP server ${tftp}`);
   }
 
-  // --- file downloads (S14 style) ---
-  download(src: string, dest: string, transport: 'HTTP' | 'TFTP'): void {
-    this.#line('NOT', `(${this.#pids.downd}) downd-GETXXTP [src=${src}][dest=${dest}][via=${transport}]`); // VERBATIM prefix (S14)
+  // --- file downloads (TAC 214535; a 79xx fetches over TFTP) ---
+  /**
+   * 88xx (VERBATIM forms, TAC 214535): `downd-GETXXTP [GT339][src=SEP….cnf.xml][dest=…cnf.xml.59075][serv=]
+   * [serv6=][sec=2]`, and for a signed file, before the transfer, `downd-XXTP Secure file requested` and
+   * `downd-XXTP authenticated file approved - add .sgn if necessary -- SEP….cnf.xml.sgn`. The source shows
+   * [sec=2] for the signed configuration file; [sec=0] for an unsigned file is our reading.
+   */
+  download(src: string, dest: string, signedFile?: string): void {
+    this.#downd('NOT', `downd-GETXXTP [GT${this.#gt++}][src=${src}][dest=${dest}][serv=][serv6=][sec=${signedFile ? 2 : 0}]`, `Requesting ${signedFile ?? src} (read request, octet)`);
+    if (!signedFile) return;
+    this.#downd('NOT', 'downd-XXTP Secure file requested');
+    this.#downd('NOT', `downd-XXTP authenticated file approved - add .sgn if necessary -- ${signedFile}`);
   }
   downloadResult(status: number, src: string): void {
-    if (status === 200) this.#line('INF', `(${this.#pids.downd}) GHTTP-hdr->HTTP/1.1 200 OK`); // VERBATIM (S14)
-    else this.#line('ERR', `(${this.#pids.downd}) GHTTP-hdr->HTTP/1.1 ${status} Not Found [${src}]`);
+    if (status === 200) {
+      this.#downd('INF', 'GHTTP-hdr->HTTP/1.1 200 OK', `${src} received`); // VERBATIM 88xx (S14)
+      this.#downd('NOT', 'XXTP complete - status = 100'); // VERBATIM (TAC 214535)
+    } else this.#downd('ERR', `GHTTP-hdr->HTTP/1.1 ${status} Not Found [${src}]`, `${src}: File not found`);
   }
   downloadFailed(src: string, why: string): void {
-    this.#line('ERR', `(${this.#pids.downd}) downd-GETXXTP [src=${src}] failed: ${why}`);
+    this.#downd('ERR', `downd-GETXXTP [src=${src}] failed: ${why}`, `${src} failed: ${why}`);
   }
 
   // --- trust list (S14) ---
@@ -108,29 +142,34 @@ export class PhoneConsole {
   tvsHandshake(ok: boolean): void {
     this.#secure(ok ? 'NOT' : 'ERR', ok ? 'Sec SSL Connection - Handshake successful.' : 'Sec SSL Connection - Handshake failed.'); // VERBATIM success (S14)
   }
+  tvsQueryRequest(): void {
+    this.#secure('NOT', 'TVS process request - processing TVS Query Certificate request.'); // VERBATIM (TAC 213407)
+  }
   tvsRequestSent(bytes: number): void {
     this.#secure('NOT', `TVS process request - Successfully sent the TVS request to TVS server, bytes written : ${bytes}`); // VERBATIM (S14)
   }
   tvsVerdict(ok: boolean): void {
-    this.#secure(ok ? 'NOT' : 'ERR', ok ? 'Hashes match... authentication successful.' : 'TVS could not vouch for the certificate, authentication failed.'); // success VERBATIM (S14)
+    this.#secure(ok ? 'NOT' : 'ERR', ok ? 'Hashes match... authentication successful.' : 'TVS did not return the certificate, authentication failed.'); // success VERBATIM (S14)
   }
+  /** After the transfer: the signature check against the trust list (our wording; the source shows the request lines). */
   configSignature(ok: boolean, file: string): void {
-    if (ok) this.#secure('NOT', `XXTP authenticated file approved - ${file}`);
+    if (ok) this.#secure('NOT', `XXTP file ${file} signature verified, signer in trust list`);
     else this.#secure('ERR', `XXTP file ${file} signature verification failed, signer not in trust list`);
   }
 
-  // --- DNS (VERBATIM, seed §9.4) ---
+  // --- DNS (VERBATIM 88xx dnsmasq, seed §9.4; a 79xx has no dnsmasq and logs only the answer) ---
   dnsQuery(name: string): void {
-    this.#line('INF', `dnsmasq[${this.#pids.dnsmasq}]: query[A] ${name} from 127.0.0.1`);
+    if (!this.#legacy) this.#line('INF', `dnsmasq[${this.#pids.dnsmasq}]: query[A] ${name} from 127.0.0.1`);
   }
   dnsForwarded(name: string, server: string): void {
-    this.#line('INF', `dnsmasq[${this.#pids.dnsmasq}]: forwarded ${name} to ${server}`);
+    if (!this.#legacy) this.#line('INF', `dnsmasq[${this.#pids.dnsmasq}]: forwarded ${name} to ${server}`);
   }
   dnsReply(name: string, answer: string | null): void {
-    this.#line('INF', `dnsmasq[${this.#pids.dnsmasq}]: reply ${name} is ${answer ?? 'NXDOMAIN-IPv4'}`);
+    if (this.#legacy) this.#line(answer ? 'INF' : 'ERR', `DNS: ${name} is ${answer ?? 'unknown host'}`);
+    else this.#line('INF', `dnsmasq[${this.#pids.dnsmasq}]: reply ${name} is ${answer ?? 'NXDOMAIN-IPv4'}`);
   }
   dnsCached(name: string, answer: string | null): void {
-    this.#line('INF', `dnsmasq[${this.#pids.dnsmasq}]: cached ${name} is ${answer ?? 'NXDOMAIN-IPv4'}`);
+    if (!this.#legacy) this.#line('INF', `dnsmasq[${this.#pids.dnsmasq}]: cached ${name} is ${answer ?? 'NXDOMAIN-IPv4'}`);
   }
   dnsFailure(name: string): void {
     this.#config('WRN', 'NetUtil.traceIPv4DNSErrors', `DNS unknown IPv4 host ${name}`);
@@ -164,6 +203,12 @@ export class PhoneConsole {
   capfNoCapfInTrustList(): void {
     this.#secure('ERR', 'CAPF: no CAPF certificate in the trust list, no valid CAPF server');
   }
+  capfAskingTvs(): void {
+    this.#secure('NOT', 'CAPF: server certificate is not the CAPF certificate in the trust list, asking TVS');
+  }
+  capfTvsRefused(reason: string): void {
+    this.#secure('ERR', `CAPF: TVS did not vouch for the CAPF server certificate (${reason})`);
+  }
   capfPinMismatch(): void {
     this.#secure('ERR', 'Sec SSL Connection - Handshake failed.');
     this.#secure('ERR', 'CAPF: server certificate does not match the CAPF certificate in the trust list');
@@ -189,6 +234,9 @@ export class PhoneConsole {
   capfKeyGeneration(description: string): void {
     this.#secure('NOT', `CAPFClnt: generating ${description} key pair, this may take a while`);
   }
+  capfKeyUnsupported(description: string): void {
+    this.#secure('ERR', `CAPFClnt: ${description} keys are not supported on this phone`);
+  }
   capfKeyGenerated(description: string): void {
     this.#secure('NOT', `CAPFClnt: ${description} key pair generated`);
   }
@@ -202,10 +250,12 @@ export class PhoneConsole {
     this.#secure('NOT', `CAPFClnt: session ended by server, reason ${reason}`);
   }
   dot1xStart(certificate: 'LSC' | 'MIC'): void {
-    this.#line('NOT', `(${this.#pids.secureApp}) PAE-EAP-TLS: starting 802.1X authentication with the ${certificate}`);
+    const text = `EAP-TLS: starting 802.1X authentication with the ${certificate}`;
+    this.#line('NOT', this.#legacy ? `PAE: -${text}` : `(${this.#pids.secureApp}) PAE-${text}`);
   }
   dot1xResult(ok: boolean): void {
-    this.#line(ok ? 'NOT' : 'ERR', `(${this.#pids.secureApp}) PAE-802.1X authentication ${ok ? 'succeeded' : 'failed'}`);
+    const text = `802.1X authentication ${ok ? 'succeeded' : 'failed'}`;
+    this.#line(ok ? 'NOT' : 'ERR', this.#legacy ? `PAE: -${text}` : `(${this.#pids.secureApp}) PAE-${text}`);
   }
   resetting(why: string): void {
     this.#config('NOT', 'cip.cfg.ConfigManager', `Restarting phone: ${why}`);

@@ -23,13 +23,14 @@ import { capfClientMachine, type CapfClientReport, type CapfOutcome, type Pendin
 import { PhoneConsole } from './console';
 import { dnsmasqMachine, type DnsAnswer } from './dnsmasq.machine';
 import { tvsClientMachine, type TvsClientReport } from './tvs-client.machine';
-import { HTTP_TFTP_PORT, summarizeRequest, type FileRequest, type FileResponse } from '../protocols/http';
+import { HTTP_TFTP_PORT, TFTP_PORT, summarizeRequest, type FileRequest, type FileResponse } from '../protocols/http';
 import { EAPOL_PORT, type EapolResult, type EapolStart } from '../protocols/dot1x';
+import { isServiceControl, SIP_PORT } from '../protocols/sip';
 import { PHONE_MODELS, type PhoneModel } from './models';
 import { STATUS, type LscField } from './screens';
 
-/** SIP port the phone listens on for CUCM's NOTIFY check-sync (Apply Config / Restart / Reset). */
-export const SIP_PORT = 5060;
+/** SIP port the phone listens on for CUCM's NOTIFY service-control (Apply Config / Reset, TAC 217294). */
+export { SIP_PORT } from '../protocols/sip';
 /** A restart (Apply Config) re-runs the downloads without the full boot. */
 export const RESTART_MS = 4000;
 export const CONFIG_RETRY_MS = 60000;
@@ -89,8 +90,8 @@ export interface PhoneContext {
   capfClient: AnyActorRef | null;
   capfRuns: number;
   downloads: number;
-  /** The download in flight ("downd" fetches one file at a time). */
-  download: { connId: string; fileName: string } | null;
+  /** The download in flight ("downd" fetches one file at a time); over TFTP, the UDP port it waits on. */
+  download: { connId: string; fileName: string; port?: number } | null;
   /** A downloaded ITL whose signer the phone does not know, while TVS is asked. */
   pendingTrustList: { file: ItlFile; signer: Uint8Array } | null;
   tvsRuns: number;
@@ -211,6 +212,11 @@ export const phoneMachine = setup({
   guards: {
     isCurrentDownload: ({ context, event }) =>
       (event.type === 'net.exchange.response' || event.type === 'net.exchange.failed') && context.download?.connId === event.connId,
+    /** A TFTP answer (or ICMP port unreachable) for the download in flight over UDP. */
+    isCurrentTftpDownload: ({ context, event }) =>
+      context.download?.port !== undefined &&
+      ((event.type === 'net.datagram.received' && event.to.port === context.download.port && (event.payload as FileResponse)?.kind === 'file.response') ||
+        (event.type === 'net.datagram.unreachable' && event.to.ip === context.tftpServer && event.to.port === TFTP_PORT)),
     isDownloadOk: ({ event }) => event.type === 'download.done' && event.ok,
     isFirstTrustList: ({ event }) => (event as unknown as { output: TrustListVerdict }).output.verdict === 'first',
     isSameTrustList: ({ event }) => (event as unknown as { output: TrustListVerdict }).output.verdict === 'same',
@@ -223,8 +229,8 @@ export const phoneMachine = setup({
     isEapolResult: ({ event }) => event.type === 'net.datagram.received' && (event.payload as { kind?: string })?.kind === 'eapol.result',
     isConfigSignatureValid: ({ event }) => Boolean((event as unknown as { output: { ok: boolean } }).output?.ok),
     hasTvsToResolve: ({ context }) => context.tvsToResolve.length > 0,
-    isResetRequest: ({ event }) => event.type === 'net.datagram.received' && (event.payload as { kind?: string; reset?: boolean })?.kind === 'sip.notify' && Boolean((event.payload as { reset?: boolean }).reset),
-    isCheckSync: ({ event }) => event.type === 'net.datagram.received' && (event.payload as { kind?: string })?.kind === 'sip.notify',
+    isResetRequest: ({ event }) => event.type === 'net.datagram.received' && isServiceControl(event.payload) && event.payload.action === 'reset',
+    isApplyConfig: ({ event }) => event.type === 'net.datagram.received' && isServiceControl(event.payload) && event.payload.action === 'apply-config',
     startsCapfByItself: ({ context }) => [2, 3, 4].includes(context.config?.capfAuthMode ?? 0),
     waitsForAuthenticationString: ({ context }) => context.config?.capfAuthMode === 1,
     resetsAfterOperation: ({ event }) => event.type === 'capf.client.finished' && (event.outcome === 'installed' || event.outcome === 'deleted'),
@@ -248,13 +254,38 @@ export const phoneMachine = setup({
       if (context.capfClient) enqueue(stopChild(context.capfClient));
       enqueue.assign({ capfClient: null });
     }),
-    /** "downd" fetches a file from the TFTP node over HTTP 6970 (S14's downd-GETXXTP lines). */
-    download: enqueueActions(({ context, enqueue, system }, params: { file: (c: PhoneContext) => string; dest: string }) => {
+    /**
+     * "downd" fetches a file from the TFTP node: over HTTP on TCP 6970 (88xx, S14's downd-GETXXTP lines), or
+     * with a TFTP read request on UDP 69 (79xx, phone/models.ts), waiting on its own UDP port for the data.
+     */
+    download: enqueueActions(({ context, enqueue, system }, params: { file: (c: PhoneContext) => string; dest?: string }) => {
       const n = context.downloads + 1;
-      const connId = `${context.spec.deviceName}/http/${n}`;
       const fileName = params.file(context);
       const request: FileRequest = { kind: 'file.request', fileName };
-      context.console.download(fileName, params.dest, 'HTTP');
+      const transport = modelOf(context).fileTransport;
+      // A signed file is asked for by its plain name and fetched as `.sgn` (TAC 214535's downd lines); it
+      // lands on the phone's RAM disk under its name and a number (the exact directory is not in the source).
+      const plain = fileName.replace(/\.sgn$/, '');
+      const dest = params.dest ?? `/tmp/${plain}.${context.env.random.fork(`${context.spec.deviceName}/dest/${n}`).int(10000, 65535)}`;
+      context.console.download(plain, dest, plain === fileName ? undefined : fileName);
+      if (transport === 'TFTP') {
+        const connId = `${context.spec.deviceName}/tftp/${n}`;
+        const port = context.env.random.fork(connId).int(32768, 60999);
+        enqueue.assign({ downloads: n, download: { connId, fileName, port } });
+        toNetwork(enqueue, system, { type: 'net.bind', owner: selfId(context), ip: context.spec.ip, transport: 'UDP', port });
+        toNetwork(enqueue, system, {
+          type: 'net.datagram',
+          owner: selfId(context),
+          from: { ip: context.spec.ip, port },
+          to: { ip: context.tftpServer, port: TFTP_PORT },
+          protocol: 'TFTP',
+          summary: summarizeRequest(request, 'TFTP'),
+          detail: { file: fileName },
+          payload: request,
+        });
+        return;
+      }
+      const connId = `${context.spec.deviceName}/http/${n}`;
       enqueue.assign({ downloads: n, download: { connId, fileName } });
       toNetwork(enqueue, system, {
         type: 'net.exchange',
@@ -269,18 +300,19 @@ export const phoneMachine = setup({
       });
     }),
     /** The answer (or its absence) becomes the download's result. */
-    finishDownload: enqueueActions(({ context, event, enqueue }) => {
+    finishDownload: enqueueActions(({ context, event, enqueue, system }) => {
       const d = context.download;
       if (!d) return;
+      if (d.port !== undefined) toNetwork(enqueue, system, { type: 'net.unbind', owner: selfId(context), ip: context.spec.ip, transport: 'UDP', port: d.port });
       let result: DownloadResult;
-      if (event.type === 'net.exchange.response') {
+      if (event.type === 'net.exchange.response' || event.type === 'net.datagram.received') {
         const r = event.payload as FileResponse;
         context.console.downloadResult(r.status, d.fileName);
         result =
           r.status === 200 && r.body
             ? { type: 'download.done', fileName: d.fileName, ok: true, body: r.body }
             : { type: 'download.done', fileName: d.fileName, ok: false, status: r.status, error: r.status === 404 ? 'not-found' : 'server-error' };
-      } else if (event.type === 'net.exchange.failed') {
+      } else if (event.type === 'net.exchange.failed' || event.type === 'net.datagram.unreachable') {
         context.console.downloadFailed(d.fileName, 'connection refused');
         result = { type: 'download.done', fileName: d.fileName, ok: false, error: 'refused' };
       } else {
@@ -335,6 +367,8 @@ export const phoneMachine = setup({
           server: context.flash.tvsServers[0],
           pins: tvsPins(context.trustList),
           certificate: context.pendingTrustList!.signer,
+          // A new ITL signer must be a SAST or a CCM/TFTP signer (domain.md §5.4, §8).
+          roles: [0, 1, 3],
         },
       });
       return { tvsRuns: n };
@@ -375,16 +409,19 @@ export const phoneMachine = setup({
     storeConfig: assign(({ context, event }) => {
       const out = (event as unknown as { output: { ok: true; content: Uint8Array } }).output;
       const config = parseConfigFile(decoder.decode(out.content), context.spec.deviceName);
+      // Without Security By Default there is no TVS: such a phone neither resolves nor asks a TVS server
+      // (domain.md §8; TAC 200860).
+      const tvsServers = modelOf(context).securityByDefault ? config.tvsServers : [];
       return {
         config,
-        tvsToResolve: config.tvsServers.filter((s) => !isIpv4(s)),
-        flash: { ...context.flash, tvsServers: config.tvsServers, lastConfig: config },
+        tvsToResolve: tvsServers.filter((s) => !isIpv4(s)),
+        flash: { ...context.flash, tvsServers, lastConfig: config },
       };
     }),
     logConfigAccepted: ({ context }) => {
       const file = configFileName(context);
-      if (context.trustList) context.console.configSignature(true, file);
-      context.env.log.phoneStatus(context.spec.deviceName, STATUS.configFile(file, 'HTTP'));
+      if (context.trustList && file.endsWith('.sgn')) context.console.configSignature(true, file);
+      context.env.log.phoneStatus(context.spec.deviceName, STATUS.configFile(file, modelOf(context).fileTransport));
     },
     logConfigRejected: ({ context }) => {
       const file = configFileName(context);
@@ -397,9 +434,10 @@ export const phoneMachine = setup({
     }),
     noteTvsResolution: assign(({ context, event }) => {
       if (event.type !== 'dns.answer') return {};
+      // The seed's DNS lab prints the WRN NetUtil.traceIPv4DNSErrors line before the ERR TvsProperty line.
+      if (!event.address && !event.cached) context.console.dnsFailure(event.name);
       context.console.tvsResolved(event.name, event.address);
       if (!event.address && !event.cached) {
-        context.console.dnsFailure(event.name);
         context.env.log.phoneStatus(context.spec.deviceName, event.timedOut ? STATUS.dnsTimeout : STATUS.dnsUnknownHost(event.name), 'error');
       }
       return { tvsToResolve: context.tvsToResolve.filter((n) => n !== event.name) };
@@ -468,6 +506,7 @@ export const phoneMachine = setup({
           capfAuthMode: config.capfAuthMode as 1 | 2 | 3 | 4,
           authenticationString: context.enteredAuthenticationString ?? undefined,
           capfPin: capfPin(context.trustList),
+          tvs: { server: context.flash.tvsServers[0], pins: tvsPins(context.trustList), deviceName: `${modelOf(context).model}-${context.spec.deviceName}` },
           mic: context.flash.mic,
           lsc: context.flash.lsc,
           pendingKey: context.flash.pendingKey ?? null,
@@ -504,13 +543,13 @@ export const phoneMachine = setup({
       context.console.resetting(event.outcome === 'installed' ? 'LSC installed' : 'LSC deleted');
     },
     eraseTrustList: assign({ flash: ({ context }) => ({ ...context.flash, itl: null }), trustList: null }),
-    logRestartRequested: ({ context }) => context.console.resetting('check-sync from Cisco Unified CM'),
+    logRestartRequested: ({ context }) => context.console.resetting('service-control action=apply-config from Cisco Unified CM'),
   },
 }).createMachine({
   id: 'phone',
   context: ({ input, spawn }) => {
     const random = input.env.random.fork(ids.phone(input.spec.deviceName));
-    const console = new PhoneConsole(input.spec.deviceName, input.env.log, random.fork('console'));
+    const console = new PhoneConsole(input.spec.deviceName, input.env.log, random.fork('console'), PHONE_MODELS[input.spec.model]?.console ?? 'java');
     const trust = input.flash.itl ? parseItl(input.flash.itl) : null;
     return {
       env: input.env,
@@ -555,6 +594,8 @@ export const phoneMachine = setup({
         'capf.client.progress': { actions: 'noteCapfProgress' },
         'net.exchange.response': { guard: 'isCurrentDownload', actions: 'finishDownload' },
         'net.exchange.failed': { guard: 'isCurrentDownload', actions: 'finishDownload' },
+        'net.datagram.received': { guard: 'isCurrentTftpDownload', actions: 'finishDownload' },
+        'net.datagram.unreachable': { guard: 'isCurrentTftpDownload', actions: 'finishDownload' },
       },
       states: {
         booting: {
@@ -578,7 +619,7 @@ export const phoneMachine = setup({
           },
           after: { dot1xTimeout: { target: 'trustList', actions: 'logDot1xTimeout' } },
         },
-        /** Apply Config: CUCM's check-sync makes the phone fetch its configuration again (not its trust list). */
+        /** Apply Config: CUCM's service-control NOTIFY makes the phone fetch its configuration again (not its trust list). */
         restarting: {
           entry: ['logRestartRequested', 'stopCapfClient', 'forgetSession'],
           after: { restartTime: 'configuring' },
@@ -637,7 +678,7 @@ export const phoneMachine = setup({
           initial: 'fetching',
           states: {
             fetching: {
-              entry: { type: 'download', params: { file: configFileName, dest: '/tmp/config.sgn' } },
+              entry: { type: 'download', params: { file: configFileName } },
               after: { downloadTimeout: { actions: 'finishDownload' } },
               on: {
                 'download.done': [
@@ -679,7 +720,7 @@ export const phoneMachine = setup({
           on: {
             'net.datagram.received': [
               { guard: 'isResetRequest', target: 'booting' },
-              { guard: 'isCheckSync', target: 'restarting' },
+              { guard: 'isApplyConfig', target: 'restarting' },
             ],
             'capf.client.finished': [
               { guard: 'resetsAfterOperation', target: 'booting', actions: ['noteCapfOutcome', 'announceOperationDone'] },

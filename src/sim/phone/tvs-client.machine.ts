@@ -1,9 +1,12 @@
 /**
- * The phone's TVS client (domain.md §7, §8): when a downloaded ITL is signed by a certificate the phone's
- * own ITL does not hold, the phone asks the Trust Verification Service whether the cluster trusts that
- * signer. It reaches TVS over TLS on TCP 2445 and trusts the TVS server only if its certificate is one of
- * the TVS records of the ITL it already holds (the log sequence of S14: handshake, request sent, "Hashes
- * match... authentication successful").
+ * The phone's TVS client (domain.md §7, §8, §14.3): when the phone meets a certificate its own ITL does not
+ * hold — a new ITL signer, or a CAPF server certificate other than the ITL's — it asks the Trust
+ * Verification Service about it. It reaches TVS over TLS on TCP
+ * 2445 and trusts the TVS server only if its certificate is one of the TVS records of the ITL it already
+ * holds; it sends a certificate query (TVS_MSG_QUERY_CERT_REQ: its device name and the certificate's subject,
+ * issuer and serial number, TAC 213407), gets back the certificate TVS knows by that name, and accepts only
+ * if it is the very certificate it holds and TVS gives it a role the phone needs (the log sequence of S14:
+ * handshake, request sent, "Hashes match... authentication successful").
  *
  * The phone asks the first TVS server of its configuration (our model: no fail-over to the next one).
  */
@@ -15,7 +18,9 @@ import { ids } from '../env';
 import { toNetwork, type NetworkDelivery } from '../network';
 import { isIpv4 } from '../protocols/dns';
 import { summarizeTls, type TlsMessage } from '../protocols/tls';
-import { TVS_PORT, summarizeTvs, type TvsVerifyRequest, type TvsVerifyResponse } from '../protocols/tvs';
+import { TVS_PORT, describeTvsMessage, encodeTvsMessage, summarizeTvs, type TvsQueryRequest, type TvsQueryResponse } from '../protocols/tvs';
+import { describeCertificate } from '../../pki/parse';
+import { formatItlName } from '../../pki/names';
 import type { PhoneConsole } from './console';
 import type { DnsAnswer } from './dnsmasq.machine';
 import { STATUS } from './screens';
@@ -36,6 +41,8 @@ export interface TvsClientInput {
   pins: Uint8Array[];
   /** The certificate to vouch for. */
   certificate: Uint8Array;
+  /** ITL function codes that make it acceptable here (an ITL signer: SAST 0, CCM 1, TFTP 3). */
+  roles: number[];
 }
 
 export type TvsClientReport = { type: 'tvs.client.verdict'; vouched: boolean; reason: string };
@@ -48,7 +55,7 @@ interface TvsClientContext extends TvsClientInput {
   reason: string;
 }
 
-const payload = (e: TvsClientEvent) => (e.type === 'net.received' ? (e.payload as TlsMessage | TvsVerifyResponse) : undefined);
+const payload = (e: TvsClientEvent) => (e.type === 'net.received' ? (e.payload as TlsMessage | TvsQueryResponse) : undefined);
 
 export const tvsClientMachine = setup({
   types: { context: {} as TvsClientContext, input: {} as TvsClientInput, events: {} as TvsClientEvent },
@@ -64,11 +71,11 @@ export const tvsClientMachine = setup({
       return context.pins.some((p) => bytesEqual(p, hash));
     },
     isServerHello: ({ event }) => (payload(event) as TlsMessage | undefined)?.kind === 'tls.serverHello',
-    isVerdict: ({ event }) => (payload(event) as TvsVerifyResponse | undefined)?.kind === 'tvs.verifyResponse',
-    isValid: ({ event }) => {
-      const r = payload(event) as TvsVerifyResponse;
-      // The new ITL signer must be trusted as a SAST (0) or a TFTP/CCM signer (1, 3).
-      return r.status === 'valid' && r.roles.some((role) => role === 0 || role === 1 || role === 3);
+    isVerdict: ({ event }) => (payload(event) as TvsQueryResponse | undefined)?.kind === 'tvs.queryResponse',
+    /** TVS knows the certificate, it is the one the phone holds (hashes match), and its roles fit the use. */
+    isValid: ({ context, event }) => {
+      const r = payload(event) as TvsQueryResponse;
+      return r.status === 'valid' && r.certificate !== undefined && bytesEqual(sha1(r.certificate), sha1(context.certificate)) && r.roles.some((role) => context.roles.includes(role));
     },
   },
   actions: {
@@ -79,9 +86,9 @@ export const tvsClientMachine = setup({
     useIp: assign({ serverIp: ({ context }) => context.server ?? null }),
     logUnresolved: ({ context, event }) => {
       if (event.type !== 'dns.answer') return;
+      if (!event.cached) context.console.dnsFailure(event.name);
       context.console.tvsResolved(event.name, null);
       if (!event.cached) {
-        context.console.dnsFailure(event.name);
         context.env.log.phoneStatus(context.device, event.timedOut ? STATUS.dnsTimeout : STATUS.dnsUnknownHost(event.name), 'error');
       }
     },
@@ -104,16 +111,27 @@ export const tvsClientMachine = setup({
       context.console.tvsHandshake(true);
       const finished: TlsMessage = { kind: 'tls.finished' };
       toNetwork(enqueue, system, { type: 'net.send', connId: context.connId, owner: context.systemId, protocol: 'TLS', summary: summarizeTls(finished), payload: finished });
-      const request: TvsVerifyRequest = { kind: 'tvs.verifyRequest', deviceName: context.tvsDeviceName, certificate: context.certificate };
-      // S14's "bytes written" count: header (10) + device name element + certificate element.
-      context.console.tvsRequestSent(10 + 3 + context.tvsDeviceName.length + 2 + 3 + context.certificate.length);
+      const info = describeCertificate(context.certificate);
+      const request: TvsQueryRequest = {
+        kind: 'tvs.queryRequest',
+        sessionId: context.env.random.fork(context.connId).int(1, 0x7fffffff),
+        deviceName: context.tvsDeviceName,
+        subject: info.ok ? formatItlName(info.value.subject) : '',
+        issuer: info.ok ? formatItlName(info.value.issuer) : '',
+        serialNumber: info.ok ? info.value.serialNumber : new Uint8Array(),
+      };
+      const bytes = encodeTvsMessage(request);
+      context.console.tvsQueryRequest();
+      // S14's "bytes written" count is the request's length on the wire.
+      context.console.tvsRequestSent(bytes.length);
       toNetwork(enqueue, system, {
         type: 'net.send',
         connId: context.connId,
         owner: context.systemId,
         protocol: 'TVS',
         summary: summarizeTvs(request),
-        detail: { deviceName: request.deviceName, certificate: `${request.certificate.length} bytes` },
+        detail: describeTvsMessage(request),
+        bytes,
         payload: request,
       });
     }),
@@ -127,8 +145,8 @@ export const tvsClientMachine = setup({
       toNetwork(enqueue, system, { type: 'net.close', connId: context.connId, owner: context.systemId });
     }),
     logVerdict: ({ context, event }) => {
-      const r = payload(event) as TvsVerifyResponse;
-      context.console.tvsVerdict(r.status === 'valid');
+      const r = payload(event) as TvsQueryResponse;
+      context.console.tvsVerdict(r.status === 'valid' && r.certificate !== undefined && bytesEqual(sha1(r.certificate), sha1(context.certificate)));
     },
     vouched: sendParent((): TvsClientReport => ({ type: 'tvs.client.verdict', vouched: true, reason: 'TVS vouched for the new signer' })),
     refused: sendParent(({ context }): TvsClientReport => ({ type: 'tvs.client.verdict', vouched: false, reason: context.reason })),
@@ -176,13 +194,15 @@ export const tvsClientMachine = setup({
       on: {
         'net.received': [
           { guard: and(['isVerdict', 'isValid']), target: 'vouched', actions: ['logVerdict', 'close'] },
-          { guard: 'isVerdict', target: 'failed', actions: ['logVerdict', { type: 'because', params: { reason: 'TVS does not know the new signer' } }, 'close'] },
+          { guard: 'isVerdict', target: 'failed', actions: ['logVerdict', { type: 'because', params: { reason: 'TVS does not know the certificate' } }, 'close'] },
         ],
         'net.closed': { target: 'failed', actions: { type: 'because', params: { reason: 'TVS closed the connection' } } },
       },
       after: { timeout: { target: 'failed', actions: [{ type: 'because', params: { reason: 'TVS did not answer' } }, 'close'] } },
     },
-    vouched: { type: 'final', entry: 'vouched' },
-    failed: { type: 'final', entry: 'refused' },
+    // Not final states: the client's parent stops it once it has the verdict (a final state would send the
+    // parent a done event that may arrive after the parent itself has finished).
+    vouched: { entry: 'vouched' },
+    failed: { entry: 'refused' },
   },
 });

@@ -9,6 +9,7 @@
  * Messages travel through the lab's network as typed objects; `encodeCapfMessage` renders the same
  * message as its wire bytes for the packet trace's inspector.
  */
+import { parseSubjectPublicKeyInfo } from '../../pki/parse';
 import type { NetworkEvent } from '../network';
 
 export const CAPF_PROTOCOL_ID = 0x55;
@@ -66,7 +67,11 @@ export type CapfCurveName = keyof typeof CapfCurve;
 export const CAPF_VERSION = 3;
 
 export type CapfMessage =
-  | { command: 'AUTH_REQUEST'; sessionId: number; version: number; authType: CapfAuthTypeValue }
+  /**
+   * AUTH_TYPE tells the phone how to authenticate. Absent when CAPF does not know which device is calling: the
+   * AUTH_REQUEST a real CUCM sent a softphone carries VERSION 3 only (Jabber4Linux's capture, domain.md §6.5).
+   */
+  | { command: 'AUTH_REQUEST'; sessionId: number; version: number; authType?: CapfAuthTypeValue }
   | {
       command: 'AUTH_RESPONSE';
       sessionId: number;
@@ -82,7 +87,11 @@ export type CapfMessage =
     }
   | { command: 'KEY_GENERATE_REQUEST'; sessionId: number; keyType: 0 | 1; keySize?: number; curve?: CapfCurveName }
   | { command: 'REQUEST_IN_PROGRESS'; sessionId: number }
-  | { command: 'KEY_GENERATE_RESPONSE'; sessionId: number; reason: number; publicKey: Uint8Array /* PKCS#10 CSR DER */ }
+  /**
+   * PUBLIC_KEY is the bare DER SubjectPublicKeyInfo of the key the phone generated — no PKCS#10 request
+   * (usecallmanagernz capfc; Jabber4Linux: element 0x09, length 0x0126 = 294 bytes for RSA-2048; domain.md §14.2).
+   */
+  | { command: 'KEY_GENERATE_RESPONSE'; sessionId: number; reason: number; publicKey?: Uint8Array }
   | { command: 'STORE_CERTIFICATE_REQUEST'; sessionId: number; certificateType: 1; certificate: Uint8Array }
   | { command: 'STORE_CERTIFICATE_RESPONSE'; sessionId: number; reason: number }
   | { command: 'FETCH_CERTIFICATE_REQUEST'; sessionId: number; certificateType: 1 | 2 }
@@ -99,10 +108,12 @@ function elements(m: CapfMessage): Array<[number, Uint8Array]> {
   const E = CapfElement;
   switch (m.command) {
     case 'AUTH_REQUEST':
-      return [
-        [E.VERSION, u8(m.version)],
-        [E.AUTH_TYPE, u8(m.authType)],
-      ];
+      return m.authType === undefined
+        ? [[E.VERSION, u8(m.version)]]
+        : [
+            [E.VERSION, u8(m.version)],
+            [E.AUTH_TYPE, u8(m.authType)],
+          ];
     case 'AUTH_RESPONSE': {
       const out: Array<[number, Uint8Array]> = [
         [E.REASON, u8(m.reason)],
@@ -128,10 +139,12 @@ function elements(m: CapfMessage): Array<[number, Uint8Array]> {
     case 'DELETE_CERTIFICATE_REQUEST':
       return [];
     case 'KEY_GENERATE_RESPONSE':
-      return [
-        [E.REASON, u8(m.reason)],
-        [E.PUBLIC_KEY, m.publicKey],
-      ];
+      return m.publicKey
+        ? [
+            [E.REASON, u8(m.reason)],
+            [E.PUBLIC_KEY, m.publicKey],
+          ]
+        : [[E.REASON, u8(m.reason)]];
     case 'STORE_CERTIFICATE_REQUEST':
       return [
         [E.CERTIFICATE_TYPE, u8(m.certificateType)],
@@ -192,13 +205,13 @@ const AUTH_NAMES = ['none', 'password', 'no password', 'LSC', 'MIC'];
 export function summarizeCapfMessage(m: CapfMessage): string {
   switch (m.command) {
     case 'AUTH_REQUEST':
-      return `AUTH_REQUEST session ${m.sessionId} version ${m.version} auth ${AUTH_NAMES[m.authType]}`;
+      return `AUTH_REQUEST session ${m.sessionId} version ${m.version}${m.authType === undefined ? '' : ` auth ${AUTH_NAMES[m.authType]}`}`;
     case 'AUTH_RESPONSE':
       return `AUTH_RESPONSE ${m.deviceName}${m.certificate ? ` with ${m.certificate.type === 1 ? 'LSC' : 'MIC'}` : m.password ? ' with authentication string' : ''}`;
     case 'KEY_GENERATE_REQUEST':
       return `KEY_GENERATE_REQUEST ${m.keyType === 1 ? `EC ${m.curve}` : `RSA ${m.keySize}`}`;
     case 'KEY_GENERATE_RESPONSE':
-      return `KEY_GENERATE_RESPONSE (${m.publicKey.length}-byte CSR)`;
+      return m.publicKey ? `KEY_GENERATE_RESPONSE PUBLIC_KEY ${publicKeyText(m.publicKey)}` : `KEY_GENERATE_RESPONSE ${reasonName(m.reason)}`;
     case 'STORE_CERTIFICATE_REQUEST':
       return `STORE_CERTIFICATE_REQUEST LSC (${m.certificate.length} bytes)`;
     case 'FETCH_CERTIFICATE_REQUEST':
@@ -213,16 +226,60 @@ export function summarizeCapfMessage(m: CapfMessage): string {
   }
 }
 
-/** Fields for the message inspector (bytes shown as lengths, not dumped). */
+/** "RSA 2048, 294-byte SubjectPublicKeyInfo" — what the PUBLIC_KEY element holds, or why it is unreadable. */
+function publicKeyText(spki: Uint8Array): string {
+  const parsed = parseSubjectPublicKeyInfo(spki);
+  if (!parsed.ok) return `(${spki.length} bytes, unreadable)`;
+  const key = parsed.value.key;
+  return `(${key.kind === 'RSA' ? `RSA ${key.bits}` : `EC ${key.curve}`}, ${spki.length}-byte SubjectPublicKeyInfo)`;
+}
+
+const KEY_TYPE_NAMES = ['RSA', 'EC'];
+const CERTIFICATE_TYPE_NAMES: Record<number, string> = { 1: 'LSC', 2: 'MIC' };
+
+/**
+ * Fields for the message inspector: the command and session, then each element under its protocol name
+ * (REASON, VERSION, AUTH_TYPE, DEVICE_NAME, PUBLIC_KEY …, domain.md §6.4) with a readable value.
+ */
 export function describeCapfMessage(m: CapfMessage): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(m)) {
-    if (v instanceof Uint8Array) out[k] = `${v.length} bytes`;
-    else if (v && typeof v === 'object' && 'der' in v) out[k] = { type: (v as { type: number }).type === 1 ? 'LSC' : 'MIC', der: `${(v as { der: Uint8Array }).der.length} bytes` };
-    else out[k] = v;
+  const out: Record<string, unknown> = { command: m.command, sessionId: m.sessionId };
+  const E = CapfElement;
+  for (const [tag, value] of elements(m)) {
+    const name = (Object.keys(E) as Array<keyof typeof E>).find((k) => E[k] === tag) ?? `ELEMENT ${tag}`;
+    out[name] = elementText(m, tag, value);
   }
-  if ('reason' in m) out.reason = `${m.reason} (${reasonName(m.reason)})`;
   return out;
+}
+
+function elementText(m: CapfMessage, tag: number, value: Uint8Array): string {
+  const E = CapfElement;
+  switch (tag) {
+    case E.REASON:
+      return `${value[0]} (${reasonName(value[0])})`;
+    case E.VERSION:
+      return String(value[0]);
+    case E.AUTH_TYPE:
+      return `${value[0]} (${AUTH_NAMES[value[0]] ?? 'unknown'})`;
+    case E.DEVICE_NAME:
+    case E.PASSWORD:
+      return new TextDecoder().decode(value.subarray(0, Math.max(0, value.length - 1))) || '(empty)';
+    case E.KEY_TYPE:
+      return `${value[0]} (${KEY_TYPE_NAMES[value[0]] ?? 'unknown'})`;
+    case E.KEY_SIZE:
+      return String((value[0] << 8) | value[1]);
+    case E.CURVE:
+      return `${value[0]} (${(Object.keys(CapfCurve) as CapfCurveName[]).find((c) => CapfCurve[c] === value[0]) ?? 'unknown'})`;
+    case E.CERTIFICATE_TYPE:
+      return `${value[0]} (${CERTIFICATE_TYPE_NAMES[value[0]] ?? 'unknown'})`;
+    case E.CERTIFICATE:
+      return `${CERTIFICATE_TYPE_NAMES[value[4]] ?? 'certificate'} (${value.length - 5}-byte DER)`;
+    case E.PUBLIC_KEY:
+      return `SubjectPublicKeyInfo ${publicKeyText(value)}`;
+    case E.SIGNED_DATA:
+      return `${value.length}-byte signature`;
+    default:
+      return `${value.length} bytes`;
+  }
 }
 
 /** A CAPF message on its TLS connection: the segment either end hands the network, with its trace fields. */

@@ -52,7 +52,8 @@ describeFault('capf.cert-regenerated', async ({ world }, s) => {
   expect(itl).toMatch(/FUNCTION\s+2\s+CAPF/);
   expect(itl).not.toContain(colon);
   // Regenerating with the service running reset the phone (CSCue55353).
-  expect(s.packetText).toMatch(/NOTIFY sip:SEP682C7B5C2342@10\.122\.138\.150:5060 \(Event: check-sync;reason=reset\)/);
+  // CUCM's NOTIFY to a Cisco SIP phone: Event: service-control, body action=… (TAC 217294), here a reset.
+  expect(s.packetText).toMatch(/NOTIFY sip:SEP682C7B5C2342@10\.122\.138\.150:5060 \(Event: service-control, action=reset\)/);
 });
 
 describeFault('network.capf-port-blocked', async (_lab, s) => {
@@ -89,6 +90,12 @@ describeFault('dns.capf-host-missing', async (_lab, s) => {
   ]) {
     expect(s.console).toMatch(line);
   }
+  // The seed's order: 0481 WRN …NetUtil.traceIPv4DNSErrors, then 0482 ERR …cip.sec.TvsProperty — adjacent lines.
+  const lines = s.console.split('\n');
+  const wrn = lines.findIndex((l) => /WRN .*NetUtil\.traceIPv4DNSErrors:\? - DNS unknown IPv4 host PUB11/.test(l));
+  expect(wrn).toBeGreaterThan(0);
+  expect(lines[wrn + 1]).toMatch(/^\d{4} ERR .*cip\.sec\.TvsProperty:\? - Failed to resolve TVS server PUB11\.brianw2\.lab$/);
+  expect(Number(lines[wrn + 1].slice(0, 4))).toBe(Number(lines[wrn].slice(0, 4)) + 1);
   expect(s.packetText).toMatch(/DNS Standard query response 0x[0-9a-f]{4} No such name A PUB11\.brianw2\.lab/);
   expect(s.packets.some((p) => p.to.port === 3804)).toBe(false);
 });

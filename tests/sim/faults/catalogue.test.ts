@@ -42,6 +42,15 @@ describe('the fault catalogue', () => {
     }
   });
 
+  it('what learners read names real sources — a Cisco document, a bug id, a guide or the protocol — never an internal note', () => {
+    for (const f of FAULTS) {
+      for (const text of [f.source, f.description]) {
+        expect(text, f.id).not.toMatch(/domain\.md|§|\bseed\b|\bF\d+\b|\bS\d+\b/i);
+      }
+      expect(f.source, f.id).toMatch(/TAC \d{6}|CSC[a-z]{2}\d{5}|Guide|AXL|Release Notes|RFC \d+/);
+    }
+  });
+
   it('every fault has its own symptom-and-fix test', () => {
     for (const f of FAULTS) expect(sources, f.id).toContain(`describeFault('${f.id}'`);
   });

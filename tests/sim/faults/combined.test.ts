@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findFault } from '../../../src/sim/faults';
-import { applyFixes, count, expectFixed, faultLab, PHONE, surfaces } from './lab';
+import { applyFixes, expectFixed, faultLab, PHONE, surfaces } from './lab';
 
 const fault = (id: string) => findFault(id)!;
 const newLines = (before: string, after: string) => after.slice(before.length);
@@ -76,16 +76,16 @@ describe('combined faults', () => {
     await expectFixed({ ...lab, faults: [fault('auth.wrong-string')] });
   });
 
-  it('TVS down and CAPF stopped: the phone cannot trust the new ITL; with TVS back it trusts it, then CAPF refuses the connection', async () => {
+  it('TVS down and CAPF stopped: nothing answers on 3804 before TVS matters; with CAPF back the phone asks TVS and is refused; with TVS back the LSC installs', async () => {
     const lab = await faultLab(['tvs.down', 'capf.service-stopped']);
     const before = surfaces(lab.world);
-    expect(before.phoneStatus).toMatch(/Trust List update failed/);
-    expect(count(before.phoneStatus, /LSC: Connection failed/)).toBe(0);
-    await applyFixes(lab, [fault('tvs.down')]);
+    expect(before.console).toContain('errno 111 (Connection refused)');
+    expect(before.console).not.toContain('asking TVS');
+    await applyFixes(lab, [fault('capf.service-stopped')]);
     const after = surfaces(lab.world);
-    expect(newLines(before.phoneStatus, after.phoneStatus)).toMatch(/Trust List updated/);
-    expect(newLines(before.console, after.console)).toContain('errno 111 (Connection refused)');
+    expect(newLines(before.console, after.console)).toContain('CAPF: TVS did not vouch for the CAPF server certificate (TVS refused the connection (port 2445))');
+    expect(newLines(before.phoneStatus, after.phoneStatus)).toMatch(/LSC: Connection failed/);
     expect(after.status).toBe('Operation Pending');
-    await expectFixed({ ...lab, faults: [fault('capf.service-stopped')] });
+    await expectFixed({ ...lab, faults: [fault('tvs.down')] });
   });
 });

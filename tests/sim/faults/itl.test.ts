@@ -24,15 +24,20 @@ describeFault('itl.phone-mismatch', async ({ world }, s) => {
 });
 
 describeFault('itl.corrupted', async ({ world }, s) => {
-  // CallManager and TVS regenerated together: the new ITL's signer is unknown and TVS cannot vouch.
+  // TAC 213295 lists a corrupt ITL among the causes of "LSC: Connection failed" with "Operation Pending": the
+  // phone refuses the damaged ITL, keeps its old one (with the old CAPF certificate), still gets its
+  // configuration, and rejects the CAPF server's new certificate — TVS, started before the regeneration,
+  // does not know it either.
   expect(s.phoneStatus).toMatch(/\] Trust List update failed$/m);
-  expect(s.phoneStatus).toMatch(/\] invalid file SEP682C7B5C2342\.cnf\.xml\.sgn, authenticated fail\. Reason:14\.$/m);
-  expect(s.console).toContain('TVS did not vouch for it (the TVS certificate is not in the trust list)');
-  expect(s.packetText).toMatch(/SEP682C7B5C2342:\d+ > ao115pub:2445 TLS Alert \(Level: Fatal, Description: Bad Certificate\)/);
+  expect(s.phoneStatus).toMatch(/\] LSC: Connection failed$/m);
+  expect(s.phoneStatus).not.toContain('authenticated fail');
   expect(s.lsc).toBe('Not Installed');
   expect(s.status).toBe('Operation Pending');
-  // TFTP's own file is fine: it is the phone that no longer trusts it.
-  expect(await s.showItl('ao115sub')).toContain('The ITL file was verified successfully.');
+  expect(s.console).toContain('TL verification failed');
+  expect(s.console).toContain('CAPF: TVS did not vouch for the CAPF server certificate (TVS does not know the certificate)');
+  expect(s.packetText).toMatch(/SEP682C7B5C2342:\d+ > ao115pub:3804 TLS Alert \(Level: Fatal, Description: Bad Certificate\)/);
+  // show itl on the phone's TFTP server names the problem.
+  expect(await s.showItl('ao115sub')).toContain('The ITL file was not verified successfully.');
   // The recovery: utils itl reset localkey prints S19's success text.
   const reset = await world.act({ type: 'cli', node: 'ao115pub', command: 'utils itl reset localkey' });
   expect(reset.ok && reset.output).toContain('The reset ITL file was generated successfully');
@@ -54,12 +59,17 @@ describeFault('itl.cscus33755', async ({ world }, s) => {
 });
 
 describeFault('tvs.down', async (_lab, s) => {
-  // The phone must ask TVS about the new ITL signer; TVS on the publisher refuses the connection.
-  expect(s.phoneStatus).toMatch(/\] Trust List update failed$/m);
-  expect(s.packetText).toMatch(/SEP682C7B5C2342:\d+ > ao115pub:2445 TCP \d+ → 2445 \[SYN\] refused/);
-  expect(s.console).toContain('TVS refused the connection (port 2445)');
-  expect(s.console).not.toContain('TVS process request - Successfully sent the TVS request');
+  // TAC 213295: phones that cannot authenticate because of a TVS problem show "LSC: Connection failed" and CUCM
+  // "Operation Pending". The ITL still pins the old CAPF certificate; only TVS could vouch for the new one, and
+  // TVS on the publisher refuses the connection.
+  expect(count(s.phoneStatus, /\] LSC: Connection failed$/)).toBe(4);
+  expect(s.phoneStatus).not.toContain('Trust List update failed');
   expect(s.lsc).toBe('Not Installed');
   expect(s.status).toBe('Operation Pending');
-  expect(count(s.phoneStatus, /\] LSC: /)).toBe(0);
+  expect(s.console).toContain('CAPF: server certificate is not the CAPF certificate in the trust list, asking TVS');
+  expect(s.console).toContain('CAPF: TVS did not vouch for the CAPF server certificate (TVS refused the connection (port 2445))');
+  expect(s.console).not.toContain('TVS process request - Successfully sent the TVS request');
+  expect(s.packetText).toMatch(/SEP682C7B5C2342:\d+ > ao115pub:2445 TCP \d+ → 2445 \[SYN\] refused/);
+  expect(s.packetText).toMatch(/SEP682C7B5C2342:\d+ > ao115pub:3804 TLS Alert \(Level: Fatal, Description: Bad Certificate\)/);
+  expect(s.capfTrace).toContain('TLS handshake failed: fatal alert from the phone');
 });

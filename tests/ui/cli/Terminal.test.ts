@@ -11,6 +11,7 @@ import { UNKNOWN_COMMAND } from '../../../src/sim/cucm/cli';
 import Terminal from '../../../src/ui/cli/Terminal.svelte';
 import type { LabSession } from '../../../src/ui/session.svelte';
 import { createTestSession, renderScreen } from '../session';
+import { axeViolations } from '../axe';
 
 let session: LabSession | undefined;
 
@@ -132,6 +133,55 @@ describe('the admin CLI', () => {
     await waitFor(() => expect(log().querySelector('pre.error')?.textContent).toBe('The lab could not do that: boom'));
     expect(screen.getByRole('status').textContent).toBe('');
     expect(prompt().readOnly).toBe(false);
+  });
+
+  it('help answers with the node\'s commands and help <command> in the CLI guide\'s form (not "No valid command entered")', async () => {
+    session = await createTestSession();
+    renderScreen(session, Terminal, { node: 'ao115pub' });
+    await run('help');
+    let out = log().querySelector('pre.output:last-of-type')?.textContent ?? '';
+    expect(out).not.toContain('No valid command entered');
+    expect(out).toContain('  show itl');
+    await run('help show itl');
+    out = log().querySelector('pre.output:last-of-type')?.textContent ?? '';
+    expect(out.split('\n')[0]).toBe('show itl help:');
+    expect(out).toContain('Example:\nadmin:show itl');
+  });
+
+  it('Tab completes the command by keyboard alone; ambiguous words list the choices; Tab on an empty line is left to the browser', async () => {
+    session = await createTestSession();
+    const { container } = renderScreen(session, Terminal, { node: 'ao115pub' });
+    const input = prompt();
+    // The keys are explained next to the prompt.
+    expect(input.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(input.getAttribute('aria-describedby')!)!.textContent).toContain('Tab completes a command');
+    input.focus();
+    await fireEvent.input(input, { target: { value: 'sh' } });
+    expect(await fireEvent.keyDown(input, { key: 'Tab' })).toBe(false); // default prevented: focus stays
+    await tick();
+    expect(prompt().value).toBe('show ');
+    await fireEvent.input(input, { target: { value: 'show i' } });
+    await fireEvent.keyDown(input, { key: 'Tab' });
+    await tick();
+    expect(prompt().value).toBe('show itl ');
+    await fireEvent.input(input, { target: { value: 'utils service st' } });
+    await fireEvent.keyDown(input, { key: 'Tab' });
+    await tick();
+    expect(prompt().value).toBe('utils service st');
+    expect(log().querySelector('pre.note:last-of-type')?.textContent).toBe('Possible completions: start  stop');
+    // Completed by Tab, run by Enter.
+    await fireEvent.input(input, { target: { value: 'show it' } });
+    await fireEvent.keyDown(input, { key: 'Tab' });
+    await tick();
+    await run(prompt().value);
+    expect(log().textContent).toContain('The ITL file was verified successfully.');
+    // Nothing to complete: Tab is not taken, so the keyboard can leave the prompt.
+    await fireEvent.input(input, { target: { value: '' } });
+    expect(await fireEvent.keyDown(input, { key: 'Tab' })).toBe(true);
+    await fireEvent.input(input, { target: { value: 'show lsc' } });
+    expect(await fireEvent.keyDown(input, { key: 'Tab' })).toBe(true);
+    expect(await fireEvent.keyDown(input, { key: 'Tab', shiftKey: true })).toBe(true);
+    expect(await axeViolations(container)).toEqual([]);
   });
 
   it('an unknown node says so and offers the lab’s nodes', async () => {

@@ -115,7 +115,7 @@ describe('the phone', () => {
     session = await createTestSession();
     renderScreen(session, Phone, { device: PHONE });
     for (const action of session.api!.seedProcedure(session.world!)) expect((await session.act(action)).ok).toBe(true);
-    // Apply Config: CUCM's check-sync reaches the phone, and it restarts.
+    // Apply Config: CUCM's NOTIFY (Event: service-control) reaches the phone, and it restarts.
     for (let i = 0; i < 20 && !phoneState().includes('restarting'); i++) await advance(100);
     expect(screenText()).toContain('Resetting…');
 

@@ -1,5 +1,6 @@
 /** The English catalogue: every area's messages, keyed "<area>.<name>". */
 import checks from './checks';
+import cli from './cli';
 import shell from './shell';
 
-export default { ...shell, ...checks } as const;
+export default { ...shell, ...checks, ...cli } as const;
