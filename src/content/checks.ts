@@ -218,6 +218,7 @@ export const CHECKS = {
     if (!model || !capf) return fail('checks.registered.failed', { device });
     if (capf.keyOrder === 'EC Only' && model.capfVersion < 3) return fail('checks.keys.ecUnsupported', { device, model: model.model });
     const ec = capf.keyOrder !== 'RSA Only' && model.capfVersion >= 3;
+    if (!ec && !model.rsaKeySizes.includes(capf.rsaKeySize)) return fail('checks.keys.sizeUnsupported', { device, model: model.model, bits: capf.rsaKeySize });
     const ms = ec ? keyGenerationMs(model, { kind: 'EC', curve: capf.ecKeySize === 256 ? 'P-256' : capf.ecKeySize === 384 ? 'P-384' : 'P-521' }) : keyGenerationMs(model, { kind: 'RSA', bits: capf.rsaKeySize });
     return ms < CAPF_KEYGEN_TIMEOUT_MS ? pass('checks.keys.passed', { device, model: model.model }) : fail('checks.keys.tooSlow', { device, model: model.model });
   },

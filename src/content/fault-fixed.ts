@@ -20,7 +20,7 @@ export const FAULT_FIXED: Record<string, readonly CheckRef[]> = {
   'itl.phone-mismatch': [{ check: 'phone.itlCarriesCurrentCapf' }],
   'itl.corrupted': [{ check: 'phone.holdsServedItl' }],
   'itl.cscus33755': [{ check: 'db.replicationHealthy' }, { check: 'tftp.itlCarriesCurrentCapf' }],
-  'tvs.down': [{ check: 'service.running', args: { service: 'tvs' } }, { check: 'phone.holdsServedItl' }],
+  'tvs.down': [{ check: 'service.running', args: { service: 'tvs' } }],
   'phone.keygen-timeout': [{ check: 'phone.keySettingsFeasible' }],
   'capf.ec-only-unsupported': [{ check: 'phone.keySettingsFeasible' }],
   'capf.cert-expired': [{ check: 'capf.certificateValid' }, { check: 'tftp.itlCarriesCurrentCapf' }],

@@ -358,7 +358,11 @@ export async function doSteps(target: StepTarget, steps: readonly FixStep[], onS
     if ('wait' in step) {
       await target.wait(step.wait);
       onStep?.(step);
-    } else onStep?.({ action: step, result: await target.act(step) });
+    } else {
+      // The action first: with no onStep, an optional call would skip evaluating its argument.
+      const result = await target.act(step);
+      onStep?.({ action: step, result });
+    }
   }
 }
 

@@ -57,8 +57,8 @@ export const FAULT_HINTS: Record<string, readonly [ExerciseText, ExerciseText, E
     { en: 'Reset the phone (Device > Phone > {device} > Reset) so it downloads the current ITL.' },
   ],
   'itl.corrupted': [
-    { en: 'Read the phone’s status messages after it downloads its trust list, and the TVS trace.' },
-    { en: 'The new ITL is signed by a key the phone does not know, and the TVS that could vouch for it has a new certificate too: the phone no longer trusts its TFTP server.' },
+    { en: 'Compare the phone’s ITL (Security Setup > Trust List > ITL File) with `show itl` on {phoneTftp}, and read the TFTP trace.' },
+    { en: 'The ITL file {phoneTftp} serves is damaged, so the phone keeps its old trust list — with the CAPF certificate from before the regeneration — and rejects the CAPF server it meets now.' },
     { en: 'On {publisher} run `utils itl reset localkey`, press Reset in System > Enterprise Parameters, wait two minutes, restart Cisco TFTP on every TFTP node, then press Reset in Enterprise Parameters once more.' },
   ],
   'itl.cscus33755': [
@@ -67,14 +67,14 @@ export const FAULT_HINTS: Record<string, readonly [ExerciseText, ExerciseText, E
     { en: 'On {publisher} run `utils dbreplication reset all`, then restart Cisco TFTP on {phoneTftp} and Reset the phone.' },
   ],
   'tvs.down': [
-    { en: 'Read the phone’s status messages after it downloads its trust list, and the services of {publisher}.' },
-    { en: 'The phone must ask TVS about the new ITL signer, and Cisco Trust Verification Service is stopped on {publisher}, the TVS server it asks.' },
+    { en: 'Read the phone’s console log around its connection to CAPF, the TVS trace, and the network services of {publisher}.' },
+    { en: 'The CAPF certificate is newer than the one in the phone’s ITL, so the phone asks TVS whether to trust it — and Cisco Trust Verification Service is stopped on {publisher}, the TVS server the phone asks.' },
     { en: 'Control Center - Network Services on {publisher}: Start Cisco Trust Verification Service, then Reset the phone (Device > Phone > {device} > Reset).' },
   ],
   'phone.keygen-timeout': [
     { en: 'Read the CAPF trace for how long the phone was given to generate its key, and the phone’s model.' },
     { en: 'The operation asks this older phone for a key it cannot generate before CAPF gives up waiting.' },
-    { en: 'In CAPF Information choose Key Order RSA Only with RSA Key Size 2048, Save, then Apply Config.' },
+    { en: 'In CAPF Information choose Key Order RSA Only with RSA Key Size 1024, Save, then Apply Config.' },
   ],
   'capf.ec-only-unsupported': [
     { en: 'Compare the Key Order in CAPF Information with the phone’s model and firmware.' },

@@ -45,6 +45,7 @@ export default {
   'checks.notLate.failed': 'The operation for {device} is not pending with an Operation Completes By still ahead.',
   'checks.keys.passed': 'The key settings are ones a {model} generates in time.',
   'checks.keys.ecUnsupported': 'A {model} speaks CAPF version 2 and cannot make EC keys.',
+  'checks.keys.sizeUnsupported': 'A {model} cannot generate an RSA key of {bits} bits.',
   'checks.keys.tooSlow': 'A {model} takes longer than CAPF waits to generate the key asked for.',
   'checks.sbd.passed': 'A {model} supports Security By Default.',
   'checks.sbd.failed': 'A {model} does not support Security By Default.',
