@@ -11,6 +11,9 @@
 import type { LogRecord } from '../../sim/log';
 import type { Packet } from '../../sim/network';
 import type { Scenario } from '../../sim/scenario';
+import { concernsDevice } from './device';
+
+export { concernsDevice };
 
 export interface LadderColumn {
   host: string;
@@ -97,34 +100,6 @@ export function hostsOf(s: Scenario): Array<{ host: string; role: string; ip: st
     ...s.nodes.map((n) => ({ host: n.name, role: n.role === 'publisher' ? 'CUCM publisher' : 'CUCM subscriber', ip: n.ip })),
     ...(s.dot1x ? [{ host: s.dot1x.radius.host, role: 'RADIUS server (Cisco ISE)', ip: s.dot1x.radius.ip }] : []),
   ];
-}
-
-function macOf(device: string): string | undefined {
-  const m = /([0-9A-F]{12})$/i.exec(device);
-  return m ? m[1].toUpperCase() : undefined;
-}
-
-function mentions(detail: Packet['detail'], device: string): boolean {
-  const mac = macOf(device);
-  for (const value of Object.values(detail ?? {})) {
-    if (typeof value !== 'string') continue;
-    if (value.includes(device)) return true;
-    if (mac && value.toUpperCase().replace(/[^0-9A-F]/g, '').includes(mac)) return true;
-  }
-  return false;
-}
-
-/**
- * Whether a message belongs to what `device` is doing: it is one of its ends; or it runs between two
- * hosts that are not phones (a switch asking RADIUS) and names the device or no phone at all. Messages of
- * other phones are left out, so with a fleet each phone's ladder is its own.
- */
-export function concernsDevice(p: Packet, device: string, phones: readonly string[]): boolean {
-  if (!device) return true;
-  if (p.from.host === device || p.to.host === device) return true;
-  if (phones.includes(p.from.host) || phones.includes(p.to.host)) return false;
-  if (mentions(p.detail, device)) return true;
-  return !phones.some((other) => mentions(p.detail, other));
 }
 
 /** "CAPF AUTH_REQUEST", "DNS Standard query A PUB11.brianw2.lab": the protocol and its summary, ids left out. */

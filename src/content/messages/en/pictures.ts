@@ -91,4 +91,5 @@ export default {
     'The ITL {node} serves now is signed by {signer}, which the ITL stored on {device} does not hold: the phone accepts it only if TVS vouches for that signer.',
   'pictures.trust.itemProblem': '{label} {name} ({group})',
   'pictures.trust.itemsHeading': 'Certificates and records on the map',
+  'pictures.topology.follow': 'Follow the messages of',
 } as const;
