@@ -92,4 +92,5 @@ export default {
   'pictures.trust.itemProblem': '{label} {name} ({group})',
   'pictures.trust.itemsHeading': 'Certificates and records on the map',
   'pictures.topology.follow': 'Follow the messages of',
+  'pictures.trust.scrollLabel': 'Trust map (scrolls)',
 } as const;
