@@ -212,7 +212,7 @@ export function ladderOf(input: LadderInput): Ladder {
   }
   flushTimeouts(Number.POSITIVE_INFINITY);
   for (const open of openSilences) {
-    silences.push({ column: open.column, lost: open.lost.no, from: open.fromY, to: y, ended: open.retry ? 'retried' : 'still-silent', ms: (open.retry?.time ?? input.now) - open.lost.time });
+    silences.push({ column: open.column, lost: open.lost.no, from: open.fromY, to: y + LADDER.row - 4, ended: open.retry ? 'retried' : 'still-silent', ms: (open.retry?.time ?? input.now) - open.lost.time });
   }
   return { columns, rows, silences, width: 2 * LADDER.margin + Math.max(1, columns.length) * LADDER.columnWidth - LADDER.margin, height: y + LADDER.row };
 }
@@ -248,7 +248,7 @@ export interface LadderTexts {
   /** "no answer: gave up after {after}" etc., already formatted per silence. */
   silence: (s: LadderSilence) => string;
   gap: (ms: number) => string;
-  time: (p: Packet) => string;
+  time: (at: { time: number }) => string;
 }
 
 /** The whole ladder as a standalone SVG file (every row, styles inline), for the export button. */
@@ -268,7 +268,7 @@ export function ladderSvg(ladder: Ladder, texts: LadderTexts): string {
   for (const s of ladder.silences) {
     const x = ladder.columns[s.column].x;
     out.push(`<line x1="${x - 6}" y1="${s.from}" x2="${x - 6}" y2="${s.to}" stroke="#a10000" stroke-width="2" stroke-dasharray="4 3"/>`);
-    out.push(`<text x="${x - 10}" y="${(s.from + s.to) / 2}" text-anchor="end" fill="#a10000">${esc(texts.silence(s))}</text>`);
+    out.push(`<text x="${x + 8}" y="${(s.from + s.to) / 2 + 4}" fill="#a10000">${esc(texts.silence(s))}</text>`);
   }
   for (const r of ladder.rows) out.push(rowSvg(ladder, r, texts));
   out.push('</svg>');
@@ -294,7 +294,7 @@ function rowSvg(ladder: Ladder, r: LadderRow, texts: LadderTexts): string {
   if (r.kind === 'gap') return `<text x="8" y="${r.y + 15}" fill="#555" font-style="italic">${esc(texts.gap(r.ms))}</text>`;
   if (r.kind === 'timeout') {
     const x = ladder.columns[r.column].x;
-    return `<circle cx="${x}" cy="${r.y + 12}" r="6" fill="#fff" stroke="#a10000" stroke-width="2"/><text x="${x + 10}" y="${r.y + 16}" fill="#a10000">${esc(r.text)}</text>`;
+    return `<text x="8" y="${r.y + 16}" fill="#555">${esc(texts.time(r))}</text><circle cx="${x}" cy="${r.y + 12}" r="6" fill="#fff" stroke="#a10000" stroke-width="2"/><text x="${x + 10}" y="${r.y + 16}" fill="#a10000">${esc(r.text)}</text>`;
   }
   const g = arrowGeometry(ladder, r);
   const bad = r.failure !== undefined;
