@@ -318,7 +318,7 @@ async function findAsync<T>(list: readonly T[], test: (x: T) => Promise<boolean>
   return undefined;
 }
 
-export const MAP = { columnWidth: 270, gap: 90, margin: 16, title: 26, row: 40, groupGap: 18, top: 34 } as const;
+export const MAP = { columnWidth: 250, gap: 70, margin: 16, title: 26, row: 40, groupGap: 18, top: 34 } as const;
 
 export interface PlacedItem {
   item: TrustItem;
