@@ -112,6 +112,36 @@ function recordHash(r: ItlRecord): Uint8Array | undefined {
   return r.certHash ?? (r.certificate ? sha1(r.certificate) : undefined);
 }
 
+interface CertFacts {
+  cn: string;
+  issuer?: string;
+  notAfter: number;
+  notBefore: number;
+  facts: Said;
+}
+
+/** A certificate's facts, read once per certificate (the map is recomputed on every change of the world). */
+const factsCache = new WeakMap<Uint8Array, CertFacts>();
+function readFacts(der: Uint8Array): CertFacts {
+  const info = describeCertificate(der);
+  if (!info.ok) return { cn: '?', facts: said('pictures.trust.unreadable', { reason: info.error }), notAfter: Number.POSITIVE_INFINITY, notBefore: 0 };
+  const v = info.value;
+  return {
+    cn: commonName(v.subject) || v.subject.map(([k, x]) => `${k}=${x}`).join(', '),
+    issuer: commonName(v.issuer),
+    notAfter: v.notAfter.getTime(),
+    notBefore: v.notBefore.getTime(),
+    facts: said('pictures.trust.certFacts', { serial: toHex(v.serialNumber), until: date(v.notAfter.getTime()), sha1: toColonHex(sha1(der)) }),
+  };
+}
+
+const hashCache = new WeakMap<Uint8Array, Uint8Array>();
+function sha1Of(der: Uint8Array): Uint8Array {
+  let h = hashCache.get(der);
+  if (!h) hashCache.set(der, (h = sha1(der)));
+  return h;
+}
+
 const storeId = (c: StoredCertificate) => `store:${c.node}:${c.purpose}:${c.fileName}`;
 
 /** The trust map as seen from `device` (the phone whose MIC, LSC and stored ITL are drawn). */
@@ -123,19 +153,12 @@ export async function trustMapOf(world: TrustWorld, device: string): Promise<Tru
   const groups: TrustMap['groups'] = [];
   const all = world.env.certs.all();
   const identities = all.filter((c) => c.type !== 'trust-certs');
-  const hashOf = new Map(all.map((c) => [c, sha1(c.der)]));
+  const hashOf = new Map(all.map((c) => [c, sha1Of(c.der)]));
 
   const certFacts = (der: Uint8Array) => {
-    const info = describeCertificate(der);
-    if (!info.ok) return { cn: '?', facts: said('pictures.trust.unreadable', { reason: info.error }), notAfter: Number.POSITIVE_INFINITY, notBefore: 0 };
-    const v = info.value;
-    return {
-      cn: commonName(v.subject) || v.subject.map(([k, x]) => `${k}=${x}`).join(', '),
-      issuer: commonName(v.issuer),
-      notAfter: v.notAfter.getTime(),
-      notBefore: v.notBefore.getTime(),
-      facts: said('pictures.trust.certFacts', { serial: toHex(v.serialNumber), until: date(v.notAfter.getTime()), sha1: toColonHex(sha1(der)) }),
-    };
+    let facts = factsCache.get(der);
+    if (!facts) factsCache.set(der, (facts = readFacts(der)));
+    return facts;
   };
 
   // The cluster's stores: every node's own certificates, then its trust stores.
