@@ -161,6 +161,28 @@ export async function trustMapOf(world: TrustWorld, device: string): Promise<Tru
     return facts;
   };
 
+  /** An ITL record (served by `where`, or stored on the phone) linked to the certificate it names by hash. */
+  const nameLink = (id: string, r: ItlRecord, where: string): TrustLink => {
+    const fn = r.function.name ?? `function ${r.function.code}`;
+    const cn = cnOfItlName(r.subjectName);
+    const hash = recordHash(r);
+    const match = hash ? identities.find((c) => bytesEqual(hashOf.get(c)!, hash)) : undefined;
+    if (match) return { id: `names:${id}`, kind: 'names', from: id, to: storeId(match), ok: true, said: said('pictures.trust.recordNames', { fn, node: where, name: cn, file: match.fileName, owner: match.node }) };
+    // The certificate it names is gone: show what presents that name now, if anything.
+    const current = identities.find((c) => commonName(c.info.subject) === cn);
+    return {
+      id: `names:${id}`,
+      kind: 'names',
+      from: id,
+      to: current ? storeId(current) : undefined,
+      ok: false,
+      said: said('pictures.trust.recordNames', { fn, node: where, name: cn, file: current?.fileName ?? '—', owner: current?.node ?? '—' }),
+      reason: current
+        ? said('pictures.trust.recordStale', { fn, node: where, name: cn, old: hash ? toColonHex(hash) : '—', now: toColonHex(hashOf.get(current)!), file: current.fileName, owner: current.node })
+        : said('pictures.trust.recordOrphan', { fn, node: where, name: cn }),
+    };
+  };
+
   // The cluster's stores: every node's own certificates, then its trust stores.
   for (const node of s.nodes) {
     const own = all.filter((c) => c.node === node.name && c.type !== 'trust-certs');
@@ -215,24 +237,7 @@ export async function trustMapOf(world: TrustWorld, device: string): Promise<Tru
       const cn = cnOfItlName(r.subjectName);
       const hash = recordHash(r);
       items.push({ id, column: 'itl', group: title, label: `${fn} record`, name: cn, facts: hash ? said('pictures.trust.recordFacts', { sha1: toColonHex(hash) }) : undefined });
-      const match = hash ? identities.find((c) => bytesEqual(hashOf.get(c)!, hash)) : undefined;
-      if (match) {
-        links.push({ id: `names:${id}`, kind: 'names', from: id, to: storeId(match), ok: true, said: said('pictures.trust.recordNames', { fn, node: node.name, name: cn, file: match.fileName, owner: match.node }) });
-      } else {
-        // The certificate it names is gone: show what presents that name now, if anything.
-        const current = identities.find((c) => commonName(c.info.subject) === cn);
-        links.push({
-          id: `names:${id}`,
-          kind: 'names',
-          from: id,
-          to: current ? storeId(current) : undefined,
-          ok: false,
-          said: said('pictures.trust.recordNames', { fn, node: node.name, name: cn, file: current?.fileName ?? '—', owner: current?.node ?? '—' }),
-          reason: current
-            ? said('pictures.trust.recordStale', { fn, node: node.name, name: cn, old: hash ? toColonHex(hash) : '—', now: toColonHex(hashOf.get(current)!), file: current.fileName, owner: current.node })
-            : said('pictures.trust.recordOrphan', { fn, node: node.name, name: cn }),
-        });
-      }
+      links.push(nameLink(id, r, node.name));
     });
     if (itl.error) items.find((x) => x.id === ids[0])!.problem = said('pictures.trust.itlNotVerified', { node: node.name, reason: itl.error });
     groups.push({ column: 'itl', title, items: ids });
@@ -276,14 +281,27 @@ export async function trustMapOf(world: TrustWorld, device: string): Promise<Tru
     if (flash.lsc) await chain('LSC', flash.lsc.der);
     if (flash.itl) {
       const stored = await readItl(flash.itl);
-      if (stored.file) {
-        const capf = stored.file.records.find((r) => r.function.name === 'CAPF');
-        if (capf) {
-          const id = `phone:${device}:itl-capf`;
+      if (!stored.file) {
+        const id = `phone:${device}:itl`;
+        ids.push(id);
+        items.push({ id, column: 'phone', group: device, label: 'ITL', name: '—', problem: said('pictures.trust.storedUnreadable', { device, reason: stored.error ?? '' }) });
+      } else {
+        const file = stored.file;
+        let signerId: string | undefined;
+        file.records.forEach((r, i) => {
+          const id = `phone:${device}:itl:${i}`;
           ids.push(id);
-          const pin = recordHash(capf)!;
-          const cn = cnOfItlName(capf.subjectName);
-          items.push({ id, column: 'phone', group: device, label: 'ITL: CAPF record', name: cn, facts: said('pictures.trust.recordFacts', { sha1: toColonHex(pin) }) });
+          const fn = r.function.name ?? `function ${r.function.code}`;
+          const cn = cnOfItlName(r.subjectName);
+          const hash = recordHash(r);
+          items.push({ id, column: 'phone', group: device, label: `ITL: ${fn} record`, name: cn, facts: hash ? said('pictures.trust.recordFacts', { sha1: toColonHex(hash) }) : undefined });
+          if (stored.signer && r.function.code === 0 && r.certificate && bytesEqual(r.certificate, stored.signer)) signerId ??= id;
+          if (r.function.name !== 'CAPF') {
+            links.push(nameLink(id, r, device));
+            return;
+          }
+          // The CAPF record is the pin the phone checks CAPF's TLS certificate against.
+          const pin = hash!;
           const presented = identities.filter((c) => c.purpose === 'CAPF');
           const match = presented.find((c) => bytesEqual(hashOf.get(c)!, pin));
           const current = match ?? presented[0];
@@ -300,23 +318,26 @@ export async function trustMapOf(world: TrustWorld, device: string): Promise<Tru
                 ? said('pictures.trust.pinMismatch', { device, pin: toColonHex(pin), node: current.node, now: toColonHex(hashOf.get(current)!) })
                 : said('pictures.trust.noCapf', { device }),
           });
+        });
+        if (!file.records.some((r) => r.function.name === 'CAPF')) {
+          const id = `phone:${device}:itl-no-capf`;
+          ids.push(id);
+          items.push({ id, column: 'phone', group: device, label: 'ITL: CAPF record', name: '—', problem: said('pictures.trust.noCapfRecord', { device }) });
         }
+        // Will the phone take the ITL its TFTP server serves now? Only from a signer it knows (or via TVS).
         const tftpNode = spec.tftpNode;
         const served = world.servedItl(tftpNode);
-        const signerRecord = stored.file.records.find((r) => r.function.code === 0 && stored.signer && r.certificate && bytesEqual(r.certificate, stored.signer));
-        const id = `phone:${device}:itl-signer`;
-        ids.push(id);
-        items.push({ id, column: 'phone', group: device, label: 'ITL: signer (SAST)', name: signerRecord ? cnOfItlName(signerRecord.subjectName) : '—' });
-        if (served) {
+        if (served && signerId) {
           const now = await readItl(served.bytes);
           const same = bytesEqual(served.bytes, flash.itl);
-          const knownSigner = now.signer ? stored.file.records.some((r) => r.function.code === 0 && r.certificate && bytesEqual(sha1(r.certificate), sha1(now.signer!))) : false;
+          const knownSigner = now.signer ? file.records.some((r) => r.function.code === 0 && r.certificate && bytesEqual(sha1Of(r.certificate), sha1Of(now.signer!))) : false;
           const newSignerName = now.signer ? certFacts(now.signer).cn : '?';
+          const signerIndex = now.file ? now.file.records.findIndex((r) => now.signer && r.certificate && bytesEqual(r.certificate, now.signer)) : -1;
           links.push({
-            id: `signer:${id}`,
+            id: `signer:${signerId}`,
             kind: 'signer-known',
-            from: id,
-            to: `itl:${tftpNode}:${now.file ? Math.max(0, now.file.records.findIndex((r) => now.signer && r.certificate && bytesEqual(r.certificate, now.signer))) : 'unreadable'}`,
+            from: signerId,
+            to: now.file ? `itl:${tftpNode}:${Math.max(0, signerIndex)}` : `itl:${tftpNode}:unreadable`,
             ok: same || knownSigner,
             said: said(same ? 'pictures.trust.itlSame' : 'pictures.trust.itlSignerKnown', { device, node: tftpNode, signer: newSignerName }),
             reason: same || knownSigner ? undefined : said('pictures.trust.itlSignerUnknown', { device, node: tftpNode, signer: newSignerName }),

@@ -73,7 +73,7 @@ describe('the trust map', () => {
     const ids = brokenIds();
     // Both TFTP nodes still serve an ITL naming the old CAPF certificate; the phone pins the old one too.
     for (const node of ['ao115pub', 'ao115sub']) expect(ids.some((id) => id!.startsWith(`names:itl:${node}:`))).toBe(true);
-    expect(ids).toContain(`pins:phone:${PHONE}:itl-capf`);
+    expect(ids.some((id) => /^pins:phone:SEP682C7B5C2342:itl:\d+$/.test(id!))).toBe(true);
     for (const id of ids) expect(svg.querySelector(`g.link[data-id="${id}"]`)!.getAttribute('data-ok')).toBe('false');
     const words = screen.getByTestId('broken-links').textContent!;
     expect(words).toMatch(/The CAPF record of the ITL on ao115pub holds the SHA-1 [0-9A-F:]+, but CAPF-\w+ on ao115pub \(CAPF\.pem\) now has the SHA-1 [0-9A-F:]+/);
@@ -103,5 +103,18 @@ describe('the trust map', () => {
     expect(lsc.ok).toBe(true);
     expect(lsc.to).toMatch(/^store:ao115pub:CAPF-trust:CAPF-/);
     expect(m.links.filter((l) => !l.ok)).toEqual([]);
+  });
+
+  it('"Phones lost trust in the ITL": the ITL the TFTP node serves is signed by a key the phone\'s ITL does not hold, and its TVS record is stale', async () => {
+    const fault = findFault('itl.corrupted')!;
+    expect(await perform(fault.inject!(session.world!))).toEqual([]);
+    await session.advance(20_000);
+    const m = await trustMapOf(session.world!, PHONE);
+    const broken = m.links.filter((l) => !l.ok);
+    const signer = broken.find((l) => l.kind === 'signer-known')!;
+    expect(signer.reason!.key).toBe('pictures.trust.itlSignerUnknown');
+    expect(signer.reason!.params).toMatchObject({ device: PHONE, node: 'ao115sub' });
+    const stale = broken.filter((l) => l.from.startsWith(`phone:${PHONE}:itl:`) && l.reason?.key === 'pictures.trust.recordStale');
+    expect(stale.map((l) => (l.reason!.params as { fn: string }).fn)).toEqual(expect.arrayContaining(['TVS', 'SAST']));
   });
 });

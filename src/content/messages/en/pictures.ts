@@ -93,4 +93,6 @@ export default {
   'pictures.trust.itemsHeading': 'Certificates and records on the map',
   'pictures.topology.follow': 'Follow the messages of',
   'pictures.trust.scrollLabel': 'Trust map (scrolls)',
+  'pictures.trust.storedUnreadable': 'The ITL stored on {device} cannot be read ({reason}): the phone trusts the next ITL it is given.',
+  'pictures.trust.noCapfRecord': 'The ITL stored on {device} has no CAPF record: the phone has no CAPF certificate to trust (“No valid CAPF server”).',
 } as const;
