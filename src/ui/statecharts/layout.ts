@@ -25,6 +25,8 @@ export interface DiagramState {
   height: number;
   depth: number;
   compound: boolean;
+  /** A region of a parallel state (drawn with a dashed border, side by side with its sibling regions). */
+  region: boolean;
   /** The second line of an atomic box ("invokes judgeTrustList"), when there is one. */
   note?: string;
 }
@@ -222,7 +224,7 @@ export function diagramOf(chart: ChartState, laid: ElkNode): Diagram {
   const initials: Diagram['initials'] = [];
   const markers: Diagram['markers'] = [];
   const edges: DiagramEdge[] = [];
-  const walk = (n: ElkNode, depth: number) => {
+  const walk = (n: ElkNode, depth: number, parentType?: ChartState['type']) => {
     if (n.id.startsWith('p:')) {
       markers.push({ owner: n.id.slice(2).split('|')[0], x: num((n.x ?? 0) + METRICS.initial / 2), y: num((n.y ?? 0) + METRICS.initial / 2), r: METRICS.initial / 2 });
       return;
@@ -244,9 +246,10 @@ export function diagramOf(chart: ChartState, laid: ElkNode): Diagram {
       height: num(n.height),
       depth,
       compound: c.children.length > 0,
+      region: parentType === 'parallel',
       note: noteOf(c),
     });
-    for (const child of n.children ?? []) walk(child, depth + 1);
+    for (const child of n.children ?? []) walk(child, depth + 1, c.type);
   };
   walk({ ...laid, x: 0, y: 0 }, 0);
   const allEdges = (n: ElkNode): ElkExtendedEdge[] => [...(n.edges ?? []), ...(n.children ?? []).flatMap(allEdges)];

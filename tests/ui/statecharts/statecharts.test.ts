@@ -8,10 +8,11 @@
 import { fireEvent, screen, within } from '@testing-library/svelte';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMachine } from 'xstate';
 import { capfMachine } from '../../../src/sim/cucm/capf.machine';
 import { phoneMachine } from '../../../src/sim/phone/phone.machine';
 import Statecharts from '../../../src/ui/statecharts/Statecharts.svelte';
-import { cachedLayouts, chartGraph, layoutChart, useLayoutEngine, type LayoutEngine } from '../../../src/ui/statecharts/layout';
+import { cachedLayouts, chartGraph, diagramOf, layoutChart, useLayoutEngine, type LayoutEngine } from '../../../src/ui/statecharts/layout';
 import { activePaths, chartOf, countStates, type ChartState } from '../../../src/ui/statecharts/model';
 import type { LabSession } from '../../../src/ui/session.svelte';
 import { createTestSession, renderScreen } from '../session';
@@ -211,5 +212,26 @@ describe('statecharts from the machine definitions', () => {
     } finally {
       useLayoutEngine(async () => inProcess);
     }
+  });
+
+  it('parallel regions are drawn side by side inside their parallel state, each with its initial marker', async () => {
+    const machine = createMachine({
+      id: 'handset',
+      type: 'parallel',
+      states: {
+        hook: { initial: 'onHook', states: { onHook: { on: { lift: 'offHook' } }, offHook: { on: { hang: 'onHook' } } } },
+        display: { initial: 'dark', states: { dark: { on: { wake: 'lit' } }, lit: { after: { 30000: 'dark' } } } },
+      },
+    });
+    const chart = chartOf(machine);
+    const d = diagramOf(chart, await elk.layout(chartGraph(chart)));
+    const hook = d.states.find((s) => s.path === 'hook')!;
+    const display = d.states.find((s) => s.path === 'display')!;
+    expect(hook.region && display.region).toBe(true);
+    // Side by side: their columns do not overlap, their rows do.
+    expect(hook.x + hook.width <= display.x || display.x + display.width <= hook.x).toBe(true);
+    expect(hook.y < display.y + display.height && display.y < hook.y + hook.height).toBe(true);
+    expect(d.initials.map((i) => i.parent).sort()).toEqual(['display', 'hook']);
+    expect(d.edges.find((e) => e.kind === 'after')!.full).toBe('after 30 s');
   });
 });

@@ -19,6 +19,8 @@ export default {
   'pictures.statecharts.stateName': 'State {name}',
   'pictures.statecharts.stateActive': 'active',
   'pictures.statecharts.stateFinal': 'final state',
+  'pictures.statecharts.stateParallel': 'parallel state: its regions are active together',
+  'pictures.statecharts.stateRegion': 'a region of a parallel state',
   'pictures.statecharts.layingOut': 'Laying out the diagram…',
   'pictures.statecharts.layoutFailed': 'The diagram could not be laid out ({reason}). The text view below has the same states and transitions.',
   'pictures.statecharts.selectedHeading': 'Selected state: {state}',
