@@ -6,6 +6,7 @@
  * console and no axe violation. The layout library loads with the Statecharts page and no other, and the
  * JavaScript the home page has loaded once the lab runs stays within its budget.
  */
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
@@ -88,6 +89,12 @@ describe.each([
     if (radius) await expect.poll(() => page.locator('svg.head').textContent()).toContain(radius);
     await ladder.getByRole('button').last().click();
     await page.getByRole('region', { name: /^Message \d+: / }).waitFor();
+    // The export is the same ladder as a standalone SVG file.
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the ladder as SVG' }).click()]);
+    expect(file.suggestedFilename()).toBe('ladder.svg');
+    const svg = readFileSync((await file.path())!, 'utf8');
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svg).toContain(`>${PHONE}</text>`);
     expect(await violations(page)).toEqual([]);
     expect(requested.some((u) => /elk/i.test(u))).toBe(false);
   });
@@ -114,6 +121,90 @@ describe.each([
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 3, name: /^Selected state: on\./ }).waitFor();
     expect(await violations(page)).toEqual([]);
+    expect(lab.problems).toEqual([]);
+  });
+});
+
+/** Device > Phone > Reset, with the clock paused: the phone restarts once the clock runs again. */
+async function resetPhone(page: Page): Promise<void> {
+  await show(page, `#/cucm/phone?device=${PHONE}`, 'Phone Configuration');
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await page.getByRole('alertdialog', { name: 'Device Reset' }).getByRole('button', { name: 'Reset', exact: true }).click();
+}
+
+async function play(page: Page, speed: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption(speed);
+  const button = page.getByRole('button', { name: 'Play', exact: true });
+  if (await button.isVisible()) await button.click();
+}
+
+async function pause(page: Page): Promise<void> {
+  const button = page.getByRole('button', { name: 'Pause', exact: true });
+  if (await button.isVisible()) await button.click();
+}
+
+describe('motion, and prefers-reduced-motion', () => {
+  let lab: LabPage;
+  beforeAll(async () => {
+    lab = await openLab(browser, inject('baseURL'));
+    await playUntilRegistered(lab.page);
+  });
+  afterAll(async () => {
+    await lab?.context.close();
+  });
+
+  /** The animation of the flash over the transition just taken, and whether that arrow stays marked. */
+  async function flashAnimation(page: Page): Promise<{ name: string; marked: number }> {
+    await resetPhone(page);
+    await show(page, `#/statecharts?actor=${encodeURIComponent(`phone/${PHONE}`)}`, 'Statecharts');
+    await page.getByRole('group', { name: 'Statechart diagram of the machine phone' }).waitFor({ timeout: 30_000 });
+    await play(page, '1');
+    const flash = page.locator('path.flash');
+    await flash.first().waitFor({ state: 'attached', timeout: 30_000 });
+    await expect.poll(() => page.getByTestId('last-transition').textContent()).toMatch(/^Last transition: /);
+    const name = await flash.first().evaluate((el) => getComputedStyle(el).animationName);
+    const marked = await page.locator('path.edge.last').count();
+    // Back to a registered phone (a phone still booting ignores the next Reset).
+    await playUntilRegistered(page);
+    return { name, marked };
+  }
+
+  /** Dots seen on the topology's links while the phone boots after a Reset (sampled for 3 s at 30×). */
+  async function pulsesWhileBooting(page: Page): Promise<{ pulses: number; grew: boolean }> {
+    await resetPhone(page);
+    await show(page, '#/', 'Topology');
+    const newest = async () => Number(/No\. (\d+)/.exec((await page.locator('figcaption').textContent()) ?? '')?.[1] ?? 0);
+    const before = await newest();
+    // The phone boots for a minute or so of virtual time before it asks for files: 30× gets there quickly.
+    await play(page, '30');
+    let pulses = 0;
+    for (let i = 0; i < 12; i++) {
+      pulses += await page.locator('circle.pulse').count();
+      await page.waitForTimeout(250);
+    }
+    const grew = (await newest()) > before;
+    await playUntilRegistered(page);
+    return { pulses, grew };
+  }
+
+  it('the transition the phone takes flashes on its statechart, and messages move on the topology', async () => {
+    const { name, marked } = await flashAnimation(lab.page);
+    expect(name).toMatch(/flash/);
+    expect(marked).toBe(1);
+    const { pulses, grew } = await pulsesWhileBooting(lab.page);
+    expect(grew).toBe(true);
+    expect(pulses).toBeGreaterThan(0);
+  });
+
+  it('under prefers-reduced-motion the transition is marked without a flash, and no message moves on the topology', async () => {
+    const { page } = lab;
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const { name, marked } = await flashAnimation(page);
+    expect(name).toBe('none');
+    expect(marked).toBe(1);
+    const { pulses, grew } = await pulsesWhileBooting(page);
+    expect(grew).toBe(true);
+    expect(pulses).toBe(0);
     expect(lab.problems).toEqual([]);
   });
 });
