@@ -138,11 +138,6 @@ async function play(page: Page, speed: string): Promise<void> {
   if (await button.isVisible()) await button.click();
 }
 
-async function pause(page: Page): Promise<void> {
-  const button = page.getByRole('button', { name: 'Pause', exact: true });
-  if (await button.isVisible()) await button.click();
-}
-
 describe('motion, and prefers-reduced-motion', () => {
   let lab: LabPage;
   beforeAll(async () => {
