@@ -248,7 +248,10 @@ export async function trustMapOf(world: TrustWorld, device: string): Promise<Tru
   const flash = world.phoneContext(device)?.flash;
   if (spec && flash) {
     const ids: string[] = [];
-    const capfTrust = all.filter((c) => c.purpose === 'CAPF-trust');
+    // CAPF checks a phone's MIC or LSC against CAPF-trust on the node where CAPF runs (the node that holds the
+    // CAPF certificate), not against another node's copy of the store.
+    const capfNodes = new Set(identities.filter((c) => c.purpose === 'CAPF').map((c) => c.node));
+    const capfTrust = all.filter((c) => c.purpose === 'CAPF-trust' && capfNodes.has(c.node));
     const chain = async (which: 'MIC' | 'LSC', der: Uint8Array) => {
       const id = `phone:${device}:${which}`;
       ids.push(id);
@@ -263,8 +266,7 @@ export async function trustMapOf(world: TrustWorld, device: string): Promise<Tru
         facts: f.facts,
         problem: expired ? said('pictures.trust.phoneCertExpired', { which, device, date: date(f.notAfter) }) : undefined,
       });
-      let issuer: StoredCertificate | undefined;
-      for (const c of capfTrust) if (await signedBy(der, c.der)) issuer = issuer ?? c;
+      const issuer = await findAsync(capfTrust, (c) => signedBy(der, c.der));
       const anyIssuer = issuer ?? (await findAsync(all, (c) => signedBy(der, c.der)));
       const issuerName = f.issuer ?? '?';
       links.push({

@@ -105,6 +105,20 @@ describe('the trust map', () => {
     expect(m.links.filter((l) => !l.ok)).toEqual([]);
   });
 
+  it('"Manufacturing CA missing from CAPF-trust": the MIC\'s link to CAPF-trust on the publisher breaks, and the re-upload mends it', async () => {
+    const fault = findFault('auth.mic-untrusted')!;
+    expect(await perform(fault.inject!(session.world!))).toEqual([]);
+    let m = await trustMapOf(session.world!, PHONE);
+    const mic = m.links.find((l) => l.id === `issued:phone:${PHONE}:MIC`)!;
+    expect(mic.ok).toBe(false);
+    expect(mic.reason!.key).toBe('pictures.trust.issuerNotTrusted');
+    // The subscriber still holds the CA in its own CAPF-trust; CAPF on the publisher does not look there.
+    expect(session.world!.env.certs.trust('ao115sub', 'CAPF-trust').some((c) => c.fileName.startsWith('Cisco Manufacturing CA'))).toBe(true);
+    expect(await perform(fault.fix(session.world!).filter((step) => 'type' in step && step.type === 'os.certificate.upload'))).toEqual([]);
+    m = await trustMapOf(session.world!, PHONE);
+    expect(m.links.find((l) => l.id === `issued:phone:${PHONE}:MIC`)!.ok).toBe(true);
+  });
+
   it('"Phones lost trust in the ITL": the ITL the TFTP node serves is signed by a key the phone\'s ITL does not hold, and its TVS record is stale', async () => {
     const fault = findFault('itl.corrupted')!;
     expect(await perform(fault.inject!(session.world!))).toEqual([]);
