@@ -138,13 +138,35 @@ export interface LadderInput {
   now: number;
 }
 
+/** Index of the first record at or after `time` (records are kept in time order). */
+function firstAt(log: readonly LogRecord[], time: number): number {
+  let lo = 0;
+  let hi = log.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (log[mid].time < time) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The first error the sender logged after a lost message and before it sent to that host again. */
 function giveUp(lost: Packet, all: readonly Packet[], log: readonly LogRecord[]): { record?: LogRecord; retry?: Packet } {
-  const start = all.indexOf(lost);
-  const retry = all.slice(start + 1).find((p) => p.from.host === lost.from.host && p.to.host === lost.to.host);
+  // Packet numbers are trace positions (no = index + 1); search from there, not from the start.
+  const start = all[lost.no - 1] === lost ? lost.no - 1 : all.indexOf(lost);
+  let retry: Packet | undefined;
+  for (let i = start + 1; i < all.length; i++) {
+    if (all[i].from.host === lost.from.host && all[i].to.host === lost.to.host) {
+      retry = all[i];
+      break;
+    }
+  }
   const until = retry?.time ?? Number.POSITIVE_INFINITY;
-  const record = log.find((r) => r.host === lost.from.host && r.time >= lost.time && r.time <= until && (r.level === 'error' || r.level === 'critical'));
-  return { record, retry };
+  for (let i = firstAt(log, lost.time); i < log.length && log[i].time <= until; i++) {
+    const r = log[i];
+    if (r.host === lost.from.host && (r.level === 'error' || r.level === 'critical')) return { record: r, retry };
+  }
+  return { retry };
 }
 
 export function ladderOf(input: LadderInput): Ladder {
