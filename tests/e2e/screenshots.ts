@@ -33,7 +33,6 @@ try {
   mkdirSync(out, { recursive: true });
   const { page, context, problems } = await openLab(browser, `http://127.0.0.1:${address.port}/`);
   await playUntilRegistered(page);
-  await shoot(page, 'topology', 'the lab as a topology: publisher, subscriber, DNS, the phone');
 
   await show(page, `#/cucm/phone?device=${PHONE}`, 'Phone Configuration');
   await page.getByLabel('Certificate Operation', { exact: true }).selectOption('Install/Upgrade');
@@ -45,6 +44,15 @@ try {
 
   await page.getByRole('button', { name: 'Apply Config', exact: true }).click();
   await page.getByRole('alertdialog', { name: 'Apply Configuration Information' }).getByRole('button', { name: 'OK', exact: true }).click();
+
+  // The topology while the phone restarts for its CAPF operation: messages moving on the links.
+  await show(page, '#/', 'Topology');
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('2');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.locator('circle.pulse').first().waitFor({ timeout: 30_000 });
+  await shoot(page, 'topology', 'the lab as a topology: publisher, subscriber, DNS, the phone, messages moving on the links');
+
+  await show(page, `#/cucm/phone?device=${PHONE}`, 'Phone Configuration');
   await playUntil(page, () => page.getByText('Certificate Operation Status: Upgrade Success').isVisible(), 'Upgrade Success');
   await playFor(page, 90); // the phone resets and boots with its LSC
 
@@ -54,9 +62,11 @@ try {
   await show(page, '#/trace', 'Message trace');
   await page.getByRole('button', { name: 'No protocol' }).click();
   await page.getByRole('checkbox', { name: /^CAPF/ }).check();
-  await page.locator('table button').nth(1).click();
-  await page.locator('table').evaluate((t) => t.parentElement?.scrollTo({ left: 0 }));
-  await shoot(page, 'message-trace', 'Message trace: the CAPF exchange, one message opened');
+  await page.getByRole('checkbox', { name: /^TLS/ }).check();
+  const ladder = page.getByRole('group', { name: /^Ladder diagram of \d+ messages$/ });
+  await ladder.getByRole('button', { name: /: CAPF AUTH_RESPONSE\b/ }).click();
+  await page.getByRole('heading', { level: 2, name: 'Ladder diagram' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+  await shoot(page, 'message-trace', 'Message trace: the CAPF exchange as a ladder diagram, one message selected');
 
   await show(page, '#/cli?node=ao115pub', 'Admin CLI: ao115pub (10.122.138.102)');
   const prompt = page.getByRole('textbox').last();
@@ -69,8 +79,9 @@ try {
   await shoot(page, 'certificate-list', 'Cisco Unified OS Administration: Certificate List');
 
   await show(page, '#/statecharts?actor=capf%40ao115pub', 'Statecharts');
-  await page.getByRole('heading', { level: 2, name: /CAPF service on ao115pub/ }).waitFor();
-  await shoot(page, 'statecharts', 'Statecharts: the CAPF service, its active state highlighted');
+  await page.getByRole('group', { name: 'Statechart diagram of the machine capf' }).waitFor({ timeout: 30_000 });
+  await page.getByRole('heading', { level: 2, name: /CAPF service on ao115pub/ }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+  await shoot(page, 'statecharts', 'Statecharts: the CAPF service drawn from its definition, its active state highlighted');
 
   await show(page, '#/faults', 'Faults');
   await shoot(page, 'faults', 'Faults: the catalogue, one click to inject');
@@ -81,6 +92,16 @@ try {
   await page.getByRole('button', { name: '2', exact: true }).click();
   await page.getByRole('button', { name: '1', exact: true }).click();
   await shoot(page, 'phone', 'The phone: Applications > Admin Settings > Security Setup, LSC Installed');
+
+  // Last, because it changes the lab: the CAPF certificate regenerated without a TFTP restart, as the trust
+  // map shows it — the ITLs' CAPF records and the phone's pin broken, in red and in words.
+  await show(page, '#/faults', 'Faults');
+  await page.getByRole('button', { name: 'Inject CAPF certificate regenerated, TFTP not restarted' }).click();
+  await show(page, '#/trust', 'Trust map');
+  const broken = page.getByRole('heading', { level: 2, name: /^Broken now: \d+ links$/ });
+  await broken.waitFor({ timeout: 30_000 });
+  await broken.evaluate((h) => h.scrollIntoView({ block: 'start' }));
+  await shoot(page, 'trust-map', "Trust map: a regenerated CAPF certificate breaks the ITLs' CAPF records and the phone's pin");
 
   if (problems.length) throw new Error(`the page reported problems:\n${problems.join('\n')}`);
   await context.close();

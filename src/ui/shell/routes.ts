@@ -36,6 +36,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/phone', label: 'Phone', group: 'Phone', inNav: false, load: () => import('../phone/Phone.svelte') },
   { path: '/logs', label: 'Logs', group: 'Observe', inNav: true, load: () => import('../logs/Logs.svelte') },
   { path: '/trace', label: 'Message trace', group: 'Observe', inNav: true, load: () => import('../trace/Trace.svelte') },
+  { path: '/trust', label: 'Trust map', group: 'Observe', inNav: true, load: () => import('../trust/TrustMap.svelte') },
   { path: '/statecharts', label: 'Statecharts', group: 'Observe', inNav: true, load: () => import('../statecharts/Statecharts.svelte') },
   { path: '/downloads', label: 'Downloads', group: 'Observe', inNav: true, load: () => import('../downloads/Downloads.svelte') },
 ];

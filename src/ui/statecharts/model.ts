@@ -276,3 +276,35 @@ export function valueText(value: StateValue | undefined): string {
   const leaves = [...activePaths(value)].filter((p, _, all) => p && !all.some((q) => q.startsWith(`${p}.`)));
   return leaves.join(' + ');
 }
+
+/** The state at `path` in a chart ("" is the machine itself). */
+export function findState(chart: ChartState, path: string): ChartState | undefined {
+  if (chart.path === path) return chart;
+  for (const c of chart.children) {
+    if (path === c.path || path.startsWith(`${c.path}.`)) return findState(c, path);
+  }
+  return undefined;
+}
+
+/** A transition as XState's inspector reports it in a microstep (`_transitions`). */
+export interface TakenTransitionLike {
+  source: { path: readonly string[] };
+  eventType: string;
+  target?: ReadonlyArray<{ path: readonly string[] }>;
+}
+
+/**
+ * Which transition of the chart the live actor just took: its source state, event and targets, and the id
+ * of its first arrow in the diagram (layout.ts names arrows `t:<source>#<index>>0`).
+ */
+export function takenTransition(chart: ChartState, taken: TakenTransitionLike): { edge: string; source: string; targets: string[]; trigger: string } | undefined {
+  const source = taken.source.path.join('.');
+  const state = findState(chart, source);
+  if (!state) return undefined;
+  const targets = (taken.target ?? []).map((s) => s.path.join('.'));
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  const index = state.transitions.findIndex((t) => (t.kind === 'always' ? taken.eventType === '' || taken.eventType === 'xstate.always' || !taken.eventType : t.eventType === taken.eventType) && same(t.targets, targets));
+  if (index < 0) return undefined;
+  const t = state.transitions[index];
+  return { edge: `t:${source}#${index}>0`, source, targets, trigger: t.trigger };
+}

@@ -3,11 +3,12 @@
  * The home page: the lab's hosts in a drawing and in a list, with their live state and the surfaces an
  * engineer opens on each. A stopped service shows as stopped; a host picked in the drawing gets focus.
  */
-import { screen, within } from '@testing-library/svelte';
+import { fireEvent, screen, within } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Topology from '../../../src/ui/topology/Topology.svelte';
 import { phoneStateText } from '../../../src/ui/topology/model';
+import { pointAt } from '../../../src/ui/topology/pulses';
 import type { LabSession } from '../../../src/ui/session.svelte';
 import { createTestSession, renderScreen } from '../session';
 
@@ -75,5 +76,51 @@ describe('the topology', () => {
     expect(phoneStateText('off')[0]).toBe('Powered off');
     expect(phoneStateText({ on: { trustList: 'fetchingItl' } })[0]).toBe('Downloading its trust list');
     expect(phoneStateText({ on: { registered: 'capfOperation' } })[0]).toBe('Registered; CAPF operation running');
+  });
+
+  it('messages move along the links as the clock runs: each new message a dot from its sender towards its receiver', async () => {
+    const r = renderScreen(session, Topology);
+    const before = session.world!.trace.packets.length;
+    expect(r.container.querySelectorAll('circle.pulse')).toHaveLength(0);
+    expect((await session.act({ type: 'cucm.phone.reset', device: 'SEP682C7B5C2342' })).ok).toBe(true);
+    await session.advance(30_000);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    const fresh = session.world!.trace.packets.slice(before);
+    expect(fresh.length).toBeGreaterThan(0);
+    const dots = [...r.container.querySelectorAll<SVGCircleElement>('circle.pulse')];
+    expect(dots.length).toBeGreaterThan(0);
+    expect(dots.length).toBeLessThanOrEqual(6);
+    for (const d of dots) expect(fresh.some((p) => p.from.host === d.dataset.from && p.to.host === d.dataset.to)).toBe(true);
+    // The caption names the newest message in words.
+    expect(r.container.querySelector('figcaption')!.textContent).toContain(`Newest message: No. ${session.world!.trace.packets.at(-1)!.no}`);
+    await session.world!.runUntilSettled();
+    r.unmount();
+  });
+
+  it('follows one chosen phone, and stays still under prefers-reduced-motion', async () => {
+    const original = window.matchMedia;
+    window.matchMedia = ((query: string) => ({ matches: query.includes('reduce'), media: query, addEventListener() {}, removeEventListener() {} })) as unknown as typeof window.matchMedia;
+    try {
+      const r = renderScreen(session, Topology);
+      const select = screen.getByRole('combobox', { name: 'Follow the messages of' });
+      expect(Array.from((select as HTMLSelectElement).options).map((o) => o.textContent)).toEqual(['All devices', 'SEP682C7B5C2342']);
+      await fireEvent.change(select, { target: { value: 'SEP682C7B5C2342' } });
+      expect((await session.act({ type: 'cucm.phone.reset', device: 'SEP682C7B5C2342' })).ok).toBe(true);
+      await session.advance(30_000);
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      expect(r.container.querySelectorAll('circle.pulse')).toHaveLength(0);
+      await session.world!.runUntilSettled();
+      r.unmount();
+    } finally {
+      window.matchMedia = original;
+    }
+  });
+
+  it('a pulse travels the polyline from start to end', () => {
+    const pts = [{ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 10, y: 10 }];
+    expect(pointAt(pts, 0)).toEqual({ x: 0, y: 0 });
+    expect(pointAt(pts, 0.5)).toEqual({ x: 10, y: 0 });
+    expect(pointAt(pts, 0.75)).toEqual({ x: 10, y: 5 });
+    expect(pointAt(pts, 1)).toEqual({ x: 10, y: 10 });
   });
 });

@@ -1,6 +1,7 @@
 /** The English catalogue: every area's messages, keyed "<area>.<name>". */
 import checks from './checks';
 import cli from './cli';
+import pictures from './pictures';
 import shell from './shell';
 
-export default { ...shell, ...checks, ...cli } as const;
+export default { ...shell, ...checks, ...cli, ...pictures } as const;
