@@ -8,16 +8,32 @@
 import { createManufacturingCa, createMic, createServiceCertificate, issueLsc, type ServiceCertificateRequest } from '../pki/certificates';
 import { buildItl } from '../itl';
 import { exportPublicKeySpki, generateKeyPair, type KeySpec } from '../pki/keys';
-import { clusterSubject } from '../pki/names';
+import { clusterSubject, commonName } from '../pki/names';
 import { describeCertificate } from '../pki/parse';
 import { SELF_SIGNED_DESCRIPTION, type CertificateStore, type IdentityPurpose } from './cucm/certificates';
-import type { ClusterDatabase, PhoneRecord } from './cucm/database';
+import type { ClusterDatabase, LscRecord, PhoneRecord } from './cucm/database';
 import type { Random } from './random';
 import type { Scenario } from './scenario';
 import type { PhoneCredential } from './phone/capf-client.machine';
 import { ciscoSerialNumber, MANUFACTURING_CAS, PHONE_MODELS, type ManufacturingCaName } from './phone/models';
 
 const DAY = 86400000;
+
+/**
+ * Lab shortcut for fleets: a lab of more than this many phones gives its phones' MICs (and the LSCs they
+ * arrive with) keys from a pool of this many RSA-2048 key pairs, handed out in device order. Every
+ * certificate is still its own (its own subject, serial number, dates and signature); only key pairs repeat.
+ * A real phone makes its key at the factory; generating a thousand RSA-2048 keys would keep a 1,000-phone lab
+ * booting for minutes, and nothing the lab teaches compares two phones' keys.
+ */
+export const FLEET_KEY_POOL = 8;
+
+/** Where a phone's key comes from: its own, or (fleets) a slot of the pool, the LSC's slot apart from the MIC's. */
+function phoneKeys(scenario: Scenario, keySource: KeySource, spec: KeySpec, index: number, label: string, kind: 'MIC' | 'LSC'): Promise<CryptoKeyPair> {
+  if (scenario.phones.length <= FLEET_KEY_POOL) return keySource(spec, label);
+  const slot = (index + (kind === 'LSC' ? FLEET_KEY_POOL / 2 : 0)) % FLEET_KEY_POOL;
+  return keySource(spec, `fleet-key-pool/${slot}`);
+}
 
 /** Where keys come from: WebCrypto by default; tests may hand in a pool of pre-made keys. */
 export type KeySource = (spec: KeySpec, label: string) => Promise<CryptoKeyPair>;
@@ -30,7 +46,7 @@ export interface InstalledLab {
   manufacturingCas: Map<ManufacturingCaName, PhoneCredential>;
   mics: Map<string, PhoneCredential>;
   /** What phones bring from another cluster (scenario `arrivesWith`): its ITL, its LSC, its TVS server. */
-  carriedOver: Map<string, { itl?: Uint8Array; lsc?: PhoneCredential; tvsServers?: string[] }>;
+  carriedOver: Map<string, { itl?: Uint8Array; lsc?: PhoneCredential; tvsServers?: string[]; lscIssuerExpires?: number }>;
 }
 
 /** The cluster a moved phone comes from (our invention; only its certificates matter). */
@@ -120,10 +136,10 @@ export async function installLab(
   const mics = new Map<string, PhoneCredential>();
   // Every phone has a serial number on its label; a scenario may give one, else the seed draws it.
   for (const phone of scenario.phones) phone.serialNumber ??= ciscoSerialNumber(random.fork(`${phone.deviceName}/serial`), manufactured);
-  for (const phone of scenario.phones) {
+  scenario.phones.forEach((phone, index) => {
     jobs.push(
       (async () => {
-        const keys = await keySource(rsa2048, `${phone.deviceName}/MIC`);
+        const keys = await phoneKeys(scenario, keySource, rsa2048, index, `${phone.deviceName}/MIC`, 'MIC');
         const ca = manufacturingCas.get(PHONE_MODELS[phone.model]?.micIssuer ?? 'Cisco Manufacturing CA SHA2')!;
         const der = await createMic({
           caCertificate: ca.der,
@@ -137,9 +153,10 @@ export async function installLab(
         mics.set(phone.deviceName, { der, keys });
       })(),
     );
-  }
+  });
   await Promise.all(jobs);
   const carriedOver = await carryOverFromOtherCluster(scenario, startEpochMs, random, keySource);
+  await issueEarlierLscs(scenario, { startEpochMs, installedAt, publisher: publisher.name }, random, store, keySource, carriedOver);
 
   // Trust stores: CAPF trusts the manufacturing CAs (MIC authentication) and its own certificate (LSCs it
   // issued); CallManager-trust holds the same, so LSC- and MIC-authenticated phones can talk TLS to CUCM.
@@ -177,12 +194,74 @@ export async function installLab(
         operationCompletesBy: startEpochMs + db.enterpriseParameters.capfOperationExpiresInDays * DAY,
         certificateOperationStatus: 'None',
       },
-      lsc: { status: 'Not Installed' },
+      lsc: lscRecordOf(carriedOver.get(phone.deviceName)),
       configVersion: 1,
     };
     db.addPhone(record);
   }
   return { manufacturingCa: { der: caDer, keys: caKeys }, manufacturingCas, mics, carriedOver };
+}
+
+/**
+ * What Find and List Phones shows of an LSC a phone holds: "LSC Expires—Displays the LSC expiry date on the
+ * phone", "LSC Issued By—Displays the name of the issuer which can either be CAPF or third party"
+ * (Administration Guide 12.5(1)SU1). How CUCM learns it for an LSC it did not issue is not documented; the
+ * lab's database records what the phone holds when it arrives, and CAPF rewrites it on every operation.
+ */
+function lscRecordOf(carried: { lsc?: PhoneCredential; lscIssuerExpires?: number } | undefined): LscRecord {
+  if (!carried?.lsc) return { status: 'Not Installed' };
+  const info = describe(carried.lsc.der);
+  return { status: 'Installed', issuedBy: commonName(info.issuer), expires: info.notAfter.getTime(), issuerExpires: carried.lscIssuerExpires };
+}
+
+/**
+ * Phones that enrolled with this cluster's CAPF before the lab (scenario `arrivesWith.lscFromThisCluster`):
+ * their LSC, issued after the cluster's installation, still valid or already run out.
+ */
+async function issueEarlierLscs(
+  scenario: Scenario,
+  at: { startEpochMs: number; installedAt: number; publisher: string },
+  random: Random,
+  store: CertificateStore,
+  keySource: KeySource,
+  carriedOver: InstalledLab['carriedOver'],
+): Promise<void> {
+  const capf = store.identity(at.publisher, 'CAPF');
+  if (!capf?.keys) return;
+  const rsa2048: KeySpec = { kind: 'RSA', bits: 2048 };
+  const spkis = new Map<CryptoKeyPair, Promise<Uint8Array>>();
+  const jobs = scenario.phones.map(async (phone, index) => {
+    const earlier = phone.arrivesWith?.lscFromThisCluster;
+    if (!earlier) return;
+    const keys = await phoneKeys(scenario, keySource, rsa2048, index, `${phone.deviceName}/earlier-LSC`, 'LSC');
+    if (!spkis.has(keys)) spkis.set(keys, exportPublicKeySpki(keys.publicKey));
+    const r = random.fork(`${phone.deviceName}/earlier-LSC`);
+    // Issued some weeks after the installation; an expired one ran a year (a short "Duration Of Certificate
+    // Validity") and ended `expiredDaysAgo` days ago — never before it could have been issued.
+    const earliest = at.installedAt + DAY;
+    let notBefore: number;
+    let notAfter: number;
+    if (earlier.expiredDaysAgo === undefined) {
+      notBefore = Math.min(at.startEpochMs - DAY, earliest + r.int(7, 60) * DAY);
+      notAfter = notBefore + 1825 * DAY;
+    } else {
+      notAfter = Math.max(earliest + 2 * DAY, at.startEpochMs - earlier.expiredDaysAgo * DAY);
+      notBefore = Math.max(earliest, notAfter - 365 * DAY);
+      notAfter = Math.min(notAfter, at.startEpochMs - DAY);
+    }
+    const lsc = await issueLsc({
+      subjectPublicKeyInfo: await spkis.get(keys)!,
+      issuerCertificate: capf.der,
+      issuerPrivateKey: capf.keys!.privateKey,
+      phone: { model: phone.model, deviceName: phone.deviceName, serialNumber: phone.serialNumber ?? '' },
+      serialNumber: r.serialNumber(),
+      notBefore: new Date(notBefore),
+      validityDays: Math.max(1, Math.round((notAfter - notBefore) / DAY)),
+    });
+    if (!lsc.ok) throw new Error(`installation: ${lsc.error}`);
+    carriedOver.set(phone.deviceName, { ...carriedOver.get(phone.deviceName), lsc: { der: lsc.value, keys }, lscIssuerExpires: capf.info.notAfter.getTime() });
+  });
+  await Promise.all(jobs);
 }
 
 /**
@@ -226,13 +305,13 @@ async function carryOverFromOtherCluster(
     timestamp: Math.floor(at / 1000),
   });
   for (const phone of movers) {
-    const carried: { itl?: Uint8Array; lsc?: PhoneCredential; tvsServers?: string[] } = {};
+    const carried: { itl?: Uint8Array; lsc?: PhoneCredential; tvsServers?: string[]; lscIssuerExpires?: number } = {};
     if (phone.arrivesWith?.itlFromOtherCluster) {
       carried.itl = itl;
       carried.tvsServers = [OTHER_CLUSTER.fqdn];
     }
     if (phone.arrivesWith?.lscFromOtherCluster) {
-      const keys = await keySource(rsa2048, `${phone.deviceName}/old-LSC`);
+      const keys = await phoneKeys(scenario, keySource, rsa2048, scenario.phones.indexOf(phone), `${phone.deviceName}/old-LSC`, 'LSC');
       const lsc = await issueLsc({
         subjectPublicKeyInfo: await exportPublicKeySpki(keys.publicKey),
         issuerCertificate: capf.der,
@@ -244,6 +323,7 @@ async function carryOverFromOtherCluster(
       });
       if (!lsc.ok) throw new Error(`installation: ${lsc.error}`);
       carried.lsc = { der: lsc.value, keys };
+      carried.lscIssuerExpires = fiveYearsFrom(at).getTime();
     }
     out.set(phone.deviceName, carried);
   }

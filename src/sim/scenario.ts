@@ -93,7 +93,15 @@ export interface PhoneSpec {
    * What the phone brings from an earlier life: the trust list and/or the LSC of another cluster it was
    * registered to before (domain.md §2.9 "secure phone moved to another cluster", §11 F21).
    */
-  arrivesWith?: { itlFromOtherCluster?: boolean; lscFromOtherCluster?: boolean };
+  arrivesWith?: {
+    itlFromOtherCluster?: boolean;
+    lscFromOtherCluster?: boolean;
+    /**
+     * An LSC this cluster's CAPF issued before the lab: still valid, or run out `expiredDaysAgo` days ago (a
+     * fleet enrolled years ago with a short "Duration Of Certificate Validity").
+     */
+    lscFromThisCluster?: { expiredDaysAgo?: number };
+  };
 }
 
 export interface Scenario {
@@ -123,4 +131,9 @@ export interface Scenario {
    * only this cluster's CAPF (domain.md §10).
    */
   dot1x?: { switch: { host: string; ip: string }; radius: { host: string; ip: string } };
+  /**
+   * A fleet: the lab grows to this many phones from the seed (`sim/fleet.ts` `withFleet`); phone 1 stays the
+   * scenario's own first phone. The runner's `--phones N` sets it on any scenario.
+   */
+  fleet?: { phones: number };
 }

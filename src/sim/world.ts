@@ -24,6 +24,7 @@ import type { PhoneSpec, Scenario } from './scenario';
 import { fromLocal, toLocal } from './time';
 import { applyAction, type ActionResult, type LabAction } from './actions';
 import { carriesPrivateKey, namePemText } from './artefact-roles';
+import { expandFleet } from './fleet';
 
 export interface WorldOptions {
   scenario: Scenario;
@@ -186,8 +187,8 @@ export class LabWorld {
 
   static async create(options: WorldOptions): Promise<LabWorld> {
     // The world owns its copy: what happens in the lab (a handset swapped) never changes the scenario.
-    const scenario = structuredClone(options.scenario);
     const seed = options.seed ?? 1;
+    const scenario = structuredClone(expandFleet(options.scenario, seed));
     const start = options.start ?? scenarioStart(scenario);
     const clock = new VirtualClock(start, options.realJitter);
     const random = new Random(seed, scenario.id);

@@ -350,7 +350,12 @@ export const capfSessionMachine = setup({
       context.env.db.recordCapfOutcome(context.deviceName, {
         status: successStatus('Install/Upgrade'),
         clearOperation: true,
-        lsc: { status: 'Installed', issuedBy: capf ? commonName(capf.info.subject) : undefined, expires: context.env.clock.now() + days * 86400000 },
+        lsc: {
+          status: 'Installed',
+          issuedBy: capf ? commonName(capf.info.subject) : undefined,
+          expires: context.env.clock.now() + days * 86400000,
+          issuerExpires: capf?.info.notAfter.getTime(),
+        },
       });
       context.env.log.sdiTrace('capf-trace', context.node, 'debug', `${context.sessionId}:${context.deviceName}:Certificate Operation Status: Upgrade Success`);
     },

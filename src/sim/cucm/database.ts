@@ -115,8 +115,12 @@ export interface CapfInformation {
 /** What CUCM knows of the phone's LSC (Find Phone by "LSC Status", "LSC Expires", "LSC Issued by"). */
 export interface LscRecord {
   status: 'Installed' | 'Not Installed';
+  /** CN of the LSC's issuer ("CAPF-7f0ae8d7", or a third party's). */
   issuedBy?: string;
+  /** The LSC's notAfter (epoch ms). */
   expires?: number;
+  /** The issuer certificate's notAfter (Find Phone "LSC Issuer Expires By"). */
+  issuerExpires?: number;
 }
 
 export interface PhoneRecord {

@@ -7,6 +7,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cucm14Lab } from '../../../src/content/scenarios/cucm14-lab';
+import { fleetLab } from '../../../src/content/scenarios/fleet-lab';
 import Topology from '../../../src/ui/topology/Topology.svelte';
 import Logs from '../../../src/ui/logs/Logs.svelte';
 import Statecharts from '../../../src/ui/statecharts/Statecharts.svelte';
@@ -38,7 +39,7 @@ describe('the scenario chooser', () => {
     expect(within(chooser()).getByText(SEED_TITLE, { selector: 'strong' })).toBeTruthy();
     expect(within(chooser()).getByText(session.scenario!.description)).toBeTruthy();
     const select = within(chooser()).getByRole('combobox', { name: 'Scenario' }) as HTMLSelectElement;
-    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual([SEED_TITLE, DOT1X_TITLE, cucm14Lab.title]);
+    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual([SEED_TITLE, DOT1X_TITLE, cucm14Lab.title, fleetLab.title]);
     expect(select.value).toBe('seed-lab');
     r.unmount();
   });
