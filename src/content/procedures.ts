@@ -23,3 +23,36 @@ export function seedProcedure(world: LabWorld, device = world.env.scenario.phone
     { type: 'cucm.phone.applyConfig', device },
   ];
 }
+
+/**
+ * The fleet's procedure, as a large rollout would do it (issue 13): CAPF version 3 phones are allowed EC
+ * keys (System > Enterprise Parameters "Endpoint Advanced Encryption Algorithm Support", without which "EC
+ * Preferred, RSA Backup" issues no LSC, Security Guide 12.5(1)SU6 "ECDSA Support for Common Criteria"), then
+ * one Bulk Administration job finds every phone (Device Name is not empty) and gives each Install/Upgrade,
+ * By Null String, EC Preferred, RSA Backup with EC 256 bits (RSA 2048 for phones without CAPF version 3),
+ * Operation Completes By two hours ahead, and Apply Config, run immediately.
+ */
+export function fleetProcedure(world: LabWorld): LabAction[] {
+  return [
+    {
+      type: 'cucm.enterpriseParameters.save',
+      parameters: { ...world.env.db.enterpriseParameters, endpointAdvancedEncryptionAlgorithmSupport: true },
+    },
+    {
+      type: 'bat.phones.update',
+      query: { criteria: [{ field: 'Device Name', operator: 'is not empty', value: '' }] },
+      capf: {
+        certificateOperation: 'Install/Upgrade',
+        authenticationMode: 'By Null String',
+        uniqueAuthenticationStrings: false,
+        keyOrder: 'EC Preferred, RSA Backup',
+        rsaKeySize: 2048,
+        ecKeySize: 256,
+        operationCompletesBy: operationCompletesByString(world.now + 2 * 3600 * 1000, world.env.zone),
+      },
+      resetOption: 'Apply Config',
+      run: 'immediately',
+      description: 'Install LSCs on every phone',
+    },
+  ];
+}

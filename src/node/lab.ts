@@ -3,22 +3,28 @@
  * optionally performs the seed procedure and the documented fixes, runs the virtual clock until the
  * phone settles, and writes what an engineer would collect from the real system.
  *
- *   npm run lab -- [--scenario ID] [--seed N] [--fault ID]… [--procedure] [--fix] [--start ISO] --out DIR
+ *   npm run lab -- [--scenario ID] [--seed N] [--phones N] [--fault ID[@DEVICE]]… [--procedure] [--fix] [--start ISO] --out DIR
+ *
+ * With more than one phone (`--phones N`, or a fleet scenario), `--procedure` goes through Bulk Administration
+ * for every phone (content/procedures.ts `fleetProcedure`); a fault aimed at a phone then does that phone's own
+ * procedure its way afterwards.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SCENARIO, SCENARIOS } from '../content/scenarios';
-import { seedProcedure } from '../content/procedures';
+import { fleetProcedure, seedProcedure } from '../content/procedures';
 import { certificateArtefacts, itlArtefacts } from '../sim/artefacts';
-import { applyScenarioFaults, doSteps, FAULTS, findFault, onWorld, procedureForm, type Fault, type FixStep } from '../sim/faults';
+import { applyScenarioFaults, doSteps, FAULTS, onWorld, parseFaultChoice, procedureForm, type AimedFault, type FixStep } from '../sim/faults';
+import { checkFleetSize, expandFleet, withFleet } from '../sim/fleet';
+import { phoneSummaries, writeCapfReport } from './fleet-output';
 import { LabWorld } from '../sim/world';
 import { packetTraceText } from '../sim/packet-text';
 
 /** "Nothing left to happen, or two virtual hours at most" (issue: lab runner). */
 const SETTLE_LIMIT_MS = 2 * 3600 * 1000;
 
-const USAGE = `usage: npm run lab -- [--scenario ID] [--seed N] [--fault ID]... [--procedure] [--fix] [--start ISO-DATE] --out DIR`;
+const USAGE = `usage: npm run lab -- [--scenario ID] [--seed N] [--phones N] [--fault ID[@DEVICE]]... [--procedure] [--fix] [--start ISO-DATE] --out DIR`;
 
 function fail(message: string): never {
   console.error(`lab: ${message}`);
@@ -45,6 +51,7 @@ async function main(): Promise<void> {
       options: {
         scenario: { type: 'string', default: DEFAULT_SCENARIO },
         seed: { type: 'string', default: '1' },
+        phones: { type: 'string' },
         fault: { type: 'string', multiple: true, default: [] },
         procedure: { type: 'boolean', default: false },
         fix: { type: 'boolean', default: false },
@@ -64,13 +71,20 @@ async function main(): Promise<void> {
   if (!args.out) fail(`--out DIR is required\n${USAGE}`);
   const scenario = SCENARIOS[args.scenario!];
   if (!scenario) fail(`unknown scenario "${args.scenario}"; known: ${Object.keys(SCENARIOS).join(', ')}`);
-  const faults: Fault[] = [];
-  for (const id of args.fault ?? []) {
-    const fault = findFault(id);
-    if (!fault) fail(`unknown fault "${id}"; known: ${FAULTS.map((f) => f.id).join(', ') || '(none)'}`);
-    faults.push(fault);
-  }
   if (!/^-?\d+$/.test(args.seed!)) fail(`--seed must be an integer, not "${args.seed}"`);
+  let lab = expandFleet(scenario, Number(args.seed));
+  if (args.phones !== undefined) {
+    const n = checkFleetSize(args.phones);
+    if (!n.ok) fail(`--phones: ${n.error}`);
+    lab = withFleet(scenario, n.value, Number(args.seed));
+  }
+  const faults: AimedFault[] = [];
+  for (const text of args.fault ?? []) {
+    const choice = parseFaultChoice(text, lab.phones.map((p) => p.deviceName));
+    if (!choice.ok) fail(choice.error);
+    faults.push(choice.value);
+  }
+  const fleet = lab.phones.length > 1;
   let start: number | undefined;
   if (args.start) {
     start = Date.parse(args.start);
@@ -78,15 +92,23 @@ async function main(): Promise<void> {
   }
 
   const out = resolve(args.out!);
-  const world = await LabWorld.create({ scenario: applyScenarioFaults(scenario, faults), seed: Number(args.seed), start });
+  const world = await LabWorld.create({ scenario: applyScenarioFaults(lab, faults), seed: Number(args.seed), start });
   const actionLog: string[] = [];
   let run = await world.runUntilSettled(SETTLE_LIMIT_MS);
-  for (const fault of faults) if (fault.inject) await perform(world, fault.inject(world), actionLog);
-  if (faults.some((f) => f.inject)) run = await world.runUntilSettled(SETTLE_LIMIT_MS);
+  for (const { fault, device } of faults) if (fault.inject) await perform(world, fault.inject(world, device), actionLog);
+  if (faults.some((f) => f.fault.inject)) run = await world.runUntilSettled(SETTLE_LIMIT_MS);
   if (args.procedure) {
-    await perform(world, seedProcedure(world, undefined, (form) => procedureForm(world, faults, form)), actionLog);
-    run = await world.runUntilSettled(SETTLE_LIMIT_MS);
-    const after = faults.flatMap((f) => f.afterProcedure?.(world) ?? []);
+    if (fleet) {
+      await perform(world, fleetProcedure(world), actionLog);
+      run = await world.runUntilSettled(SETTLE_LIMIT_MS);
+    }
+    // A single phone's seed procedure; in a fleet, each phone a fault's procedure is aimed at, its way.
+    const own = fleet ? [...new Set(faults.filter((f) => f.fault.procedure).map((f) => f.device ?? lab.phones[0].deviceName))] : [undefined];
+    for (const device of own) {
+      await perform(world, seedProcedure(world, device, (form) => procedureForm(world, faults, form, device)), actionLog);
+    }
+    if (own.length) run = await world.runUntilSettled(SETTLE_LIMIT_MS);
+    const after = faults.flatMap((f) => f.fault.afterProcedure?.(world, f.device) ?? []);
     if (after.length) {
       await perform(world, after, actionLog);
       run = await world.runUntilSettled(SETTLE_LIMIT_MS);
@@ -94,8 +116,8 @@ async function main(): Promise<void> {
   }
   const beforeFix = { lsc: world.lsc(scenario.phones[0].deviceName), certificateOperationStatus: world.certificateOperationStatus(scenario.phones[0].deviceName) };
   if (args.fix) {
-    for (const fault of faults) {
-      await perform(world, fault.fix(world), actionLog);
+    for (const { fault, device } of faults) {
+      await perform(world, fault.fix(world, device), actionLog);
       run = await world.runUntilSettled(SETTLE_LIMIT_MS);
     }
   }
@@ -106,7 +128,7 @@ async function main(): Promise<void> {
   // The names the seed article uses, for the checks an engineer runs first.
   const pub = scenario.nodes.find((n) => n.role === 'publisher')!.name;
   const capf = world.env.certs.identity(pub, 'CAPF');
-  const device = scenario.phones[0].deviceName;
+  const device = lab.phones[0].deviceName;
   const certs = certificateArtefacts(world);
   if (capf) writeFileSync(join(out, 'certificates', 'CAPF.pem'), certs.find((c) => c.name === `${pub}-CAPF.pem`)!.pem);
   const lsc = certs.find((c) => c.name === `${device}-LSC.pem`);
@@ -131,7 +153,7 @@ async function main(): Promise<void> {
     seed: Number(args.seed),
     start: new Date(world.start).toISOString(),
     end: new Date(world.now).toISOString(),
-    faults: faults.map((f) => f.id),
+    faults: faults.map((f) => (f.device ? `${f.fault.id}@${f.device}` : f.fault.id)),
     procedure: args.procedure,
     fix: args.fix,
     settled: run.settled,
@@ -141,7 +163,9 @@ async function main(): Promise<void> {
     beforeFix: args.fix ? beforeFix : undefined,
     phoneState: world.stateOf(`phone/${device}`),
     actions: world.actions.map((a) => ({ at: new Date(a.at).toISOString(), action: a.action })),
+    phones: phoneSummaries(world),
   };
+  writeCapfReport(world, out);
   writeFileSync(join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   world.stop();
   console.log(`lab: ${scenario.id} seed ${summary.seed}${faults.length ? ` faults ${summary.faults.join(', ')}` : ''}: LSC ${summary.lsc}, Certificate Operation Status "${summary.certificateOperationStatus}" → ${out}`);

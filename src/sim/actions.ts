@@ -19,11 +19,11 @@ import {
 } from './cucm/database';
 import { runCli } from './cucm/cli';
 import { ids, publisher } from './env';
-import type { FirewallRule, NetworkEvent } from './network';
+import type { FirewallRule } from './network';
 import type { CapfServiceParameters, EnterpriseParameters } from './cucm/database';
 import type { CertificatePurpose, IdentityPurpose, TrustPurpose } from './cucm/certificates';
 import { deleteTrustCertificate, generateCsr, IDENTITY_PURPOSES, regenerateCertificate, TRUST_PURPOSES, uploadCertificate, type ManagementResult } from './cucm/certificate-management';
-import { encodeServiceControlNotify, serviceControlNotify, SIP_PORT, summarizeServiceControl } from './protocols/sip';
+import { serviceControlDatagram } from './cucm/service-control';
 import { releaseOf, SERVICE_NAMES, type ServiceKey } from './scenario';
 import { parseOperationCompletesBy } from './time';
 import { ciscoSerialNumber, PHONE_MODELS } from './phone/models';
@@ -36,6 +36,8 @@ import { commonName } from '../pki/names';
 import { signWithLabCa } from './lab-ca';
 import type { LabWorld } from './world';
 import { resolvePemText, type PemText } from './artefact-roles';
+import { RESET_OPTIONS, type BulkCapfForm, type ResetOption } from './cucm/bulk';
+import { checkQuery, type PhoneQuery } from './cucm/phone-query';
 
 /** The CAPF Information section as the page submits it (Operation Completes By as "YYYY:MM:DD:HH"). */
 export interface CapfForm {
@@ -94,7 +96,14 @@ export type LabAction =
   /** Offline CA: give CAPF the signed certificate for a phone whose CSR it kept (`utils capf cert import`) */
   | { type: 'capf.offline.import'; device: string; pem: PemText }
   /** Admin CLI of a node */
-  | { type: 'cli'; node: string; command: string };
+  | { type: 'cli'; node: string; command: string }
+  /**
+   * Bulk Administration > Phones > Update Phones > Query: the query, the CAPF Information to write, the
+   * Reset/Restart choice, and Run Immediately or Run Later (a job to activate in the Job Scheduler).
+   */
+  | { type: 'bat.phones.update'; query: PhoneQuery; capf: BulkCapfForm; resetOption: ResetOption; run: 'immediately' | 'later'; description?: string }
+  /** Bulk Administration > Job Scheduler > (job): activate a held job, to run at `runAt` ("YYYY:MM:DD:HH") or now. */
+  | { type: 'bat.job.activate'; id: number; runAt?: string };
 
 export type ActionResult = { ok: true; output?: string; warning?: string } | { ok: false; error: string };
 
@@ -149,23 +158,9 @@ function resetAllPhones(world: LabWorld): void {
 }
 
 function sendCheckSync(world: LabWorld, device: string, reset: boolean): boolean {
-  const spec = world.env.scenario.phones.find((p) => p.deviceName === device);
-  if (!spec) return false;
-  // CUCM tells a Cisco SIP phone with NOTIFY, Event: service-control, body action=… (TAC 217294).
-  const pub = publisher(world.env);
-  const notify = serviceControlNotify(reset ? 'reset' : 'apply-config', releaseOf(world.env.scenario).userAgent);
-  const callId = world.env.random.fork(`sip/${device}/${world.now}`).hex(8);
-  world.actor(ids.network)?.send({
-    type: 'net.datagram',
-    owner: 'cucm',
-    from: { ip: pub.ip, port: SIP_PORT },
-    to: { ip: spec.ip, port: SIP_PORT },
-    protocol: 'SIP',
-    summary: summarizeServiceControl(notify, device, spec.ip),
-    detail: { Event: notify.event, 'Content-Type': 'text/plain', body: notify.body.trim(), 'User-Agent': notify.userAgent },
-    bytes: encodeServiceControlNotify(notify, { device, phoneIp: spec.ip, cucmIp: pub.ip, callId, cseq: 101 }),
-    payload: notify,
-  } satisfies NetworkEvent);
+  const datagram = serviceControlDatagram(world.env, device, reset ? 'reset' : 'apply-config');
+  if (!datagram) return false;
+  world.actor(ids.network)?.send(datagram);
   return true;
 }
 
@@ -378,6 +373,49 @@ export async function applyAction(world: LabWorld, action: LabAction): Promise<A
     }
     case 'lab.database.replication': {
       env.db.setReplication(Boolean(action.healthy));
+      return { ok: true };
+    }
+    case 'bat.phones.update': {
+      const query = checkQuery(action.query, env.zone);
+      if (!query.ok) return query;
+      if (!RESET_OPTIONS.includes(action.resetOption)) return fail(`"${String(action.resetOption)}" is not a Reset/Restart choice.`);
+      if (action.run !== 'immediately' && action.run !== 'later') return fail('Choose Run Immediately or Run Later.');
+      const form = action.capf;
+      if (!form || typeof form !== 'object') return fail('The CAPF Information section is missing.');
+      const unique = Boolean(form.uniqueAuthenticationStrings);
+      // One string for every phone is checked as the phone page checks it; unique ones are made per phone.
+      const checked = validateCapfForm({ ...form, authenticationString: unique ? '0000' : form.authenticationString }, world);
+      if (!checked.ok) return checked;
+      const description = (action.description ?? '').trim() || 'Update Phones - Query';
+      if (description.length > 100) return fail('Job Description must be at most 100 characters.');
+      const job = env.db.addBulkJob({
+        description,
+        type: 'Update Phones - Query',
+        status: action.run === 'immediately' ? 'Pending' : 'Hold',
+        submittedAt: world.now,
+        scheduledAt: action.run === 'immediately' ? world.now : undefined,
+        query: structuredClone(action.query),
+        capf: { ...checked.value, authenticationString: unique ? '' : checked.value.authenticationString },
+        uniqueAuthenticationStrings: unique,
+        resetOption: action.resetOption,
+        records: [],
+        found: 0,
+      });
+      world.actor(ids.bulkProvisioning)?.send({ type: 'bps.jobs.changed' });
+      return { ok: true, output: `Job ${job.id} submitted.`, warning: checked.warning };
+    }
+    case 'bat.job.activate': {
+      const job = env.db.bulkJob(Number(action.id));
+      if (!job) return fail(`There is no job ${String(action.id)}.`);
+      if (job.status !== 'Hold') return fail(`Job ${job.id} is ${job.status}, not on hold.`);
+      let at = world.now;
+      if (action.runAt !== undefined && action.runAt.trim() !== '') {
+        const parsed = parseOperationCompletesBy(action.runAt, env.zone);
+        if (!parsed.ok) return fail(parsed.error.replace('Operation Completes By', 'Scheduled Date Time'));
+        at = Math.max(world.now, parsed.value);
+      }
+      env.db.updateBulkJob(job.id, { status: 'Pending', scheduledAt: at });
+      world.actor(ids.bulkProvisioning)?.send({ type: 'bps.jobs.changed' });
       return { ok: true };
     }
     default:

@@ -37,6 +37,8 @@ export const ids = {
   dns: 'dns',
   switch: 'switch',
   radius: 'radius',
+  /** Cisco Bulk Provisioning Service (Bulk Administration jobs), on the publisher. */
+  bulkProvisioning: 'bps',
   capf: (node: string) => `capf@${node}`,
   tftp: (node: string) => `tftp@${node}`,
   tvs: (node: string) => `tvs@${node}`,

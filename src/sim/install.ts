@@ -28,11 +28,18 @@ const DAY = 86400000;
  */
 export const FLEET_KEY_POOL = 8;
 
+/** The pool of one installation (each key made once, on first use). */
+const pools = new WeakMap<Scenario, Map<number, Promise<CryptoKeyPair>>>();
+
 /** Where a phone's key comes from: its own, or (fleets) a slot of the pool, the LSC's slot apart from the MIC's. */
 function phoneKeys(scenario: Scenario, keySource: KeySource, spec: KeySpec, index: number, label: string, kind: 'MIC' | 'LSC'): Promise<CryptoKeyPair> {
   if (scenario.phones.length <= FLEET_KEY_POOL) return keySource(spec, label);
   const slot = (index + (kind === 'LSC' ? FLEET_KEY_POOL / 2 : 0)) % FLEET_KEY_POOL;
-  return keySource(spec, `fleet-key-pool/${slot}`);
+  let pool = pools.get(scenario);
+  if (!pool) pools.set(scenario, (pool = new Map()));
+  let keys = pool.get(slot);
+  if (!keys) pool.set(slot, (keys = keySource(spec, `fleet-key-pool/${slot}`)));
+  return keys;
 }
 
 /** Where keys come from: WebCrypto by default; tests may hand in a pool of pre-made keys. */

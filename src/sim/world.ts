@@ -7,6 +7,7 @@ import { assign, createActor, enqueueActions, setup, type AnyActorRef } from 'xs
 import { CertificateStore } from './cucm/certificates';
 import { ClusterDatabase } from './cucm/database';
 import { capfMachine } from './cucm/capf.machine';
+import { bulkProvisioningMachine } from './cucm/bulk-provisioning.machine';
 import { tftpMachine, type BuiltItl } from './cucm/tftp.machine';
 import { tvsMachine } from './cucm/tvs.machine';
 import { dnsMachine } from './dns/dns.machine';
@@ -80,7 +81,17 @@ const worldMachine = setup({
     context: {} as { env: SimEnv; children: Record<string, AnyActorRef> },
     events: {} as WorldEvent,
   },
-  actors: { network: networkMachine, dns: dnsMachine, capf: capfMachine, tftp: tftpMachine, tvs: tvsMachine, phone: phoneMachine, switch: switchMachine, radius: radiusMachine },
+  actors: {
+    network: networkMachine,
+    dns: dnsMachine,
+    capf: capfMachine,
+    tftp: tftpMachine,
+    tvs: tvsMachine,
+    phone: phoneMachine,
+    switch: switchMachine,
+    radius: radiusMachine,
+    bulkProvisioning: bulkProvisioningMachine,
+  },
   actions: {
     removePhone: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'world.phone.remove') return;
@@ -139,6 +150,7 @@ const worldMachine = setup({
         });
       }
     }
+    children[ids.bulkProvisioning] = spawn('bulkProvisioning', { systemId: ids.bulkProvisioning, input: { env } });
     for (const phone of s.phones) {
       const carried = installed.carriedOver.get(phone.deviceName);
       children[ids.phone(phone.deviceName)] = spawnPhone(spawn, env, phone, {

@@ -7,6 +7,7 @@
  * rebuild a phone's configuration file); the service statecharts read it, the learner's actions write it.
  */
 import type { ServiceKey } from '../scenario';
+import { FIRST_BULK_JOB_ID, type BulkJob } from './bulk';
 
 export const CERTIFICATE_OPERATIONS = ['No Pending Operation', 'Install/Upgrade', 'Delete', 'Troubleshoot'] as const;
 export type CertificateOperation = (typeof CERTIFICATE_OPERATIONS)[number];
@@ -173,7 +174,8 @@ export type DatabaseChange =
   | { kind: 'serviceActivation'; node: string; service: ServiceKey; activated: boolean }
   | { kind: 'serviceParameters' }
   | { kind: 'replication'; healthy: boolean }
-  | { kind: 'enterpriseParameters' };
+  | { kind: 'enterpriseParameters' }
+  | { kind: 'bulkJob'; job: BulkJob };
 
 export class ClusterDatabase {
   readonly phones = new Map<string, PhoneRecord>();
@@ -206,7 +208,31 @@ export class ClusterDatabase {
    */
   capfCsrs: Record<string, { pem: string; savedAt: number }> = {};
   offlineCertificates: Record<string, Uint8Array> = {};
+  /** Bulk Administration jobs (Job Scheduler), oldest first; each change replaces the job's object. */
+  bulkJobs: BulkJob[] = [];
   #listeners = new Set<(c: DatabaseChange) => void>();
+
+  /** A new job, numbered after the last. */
+  addBulkJob(job: Omit<BulkJob, 'id'>): BulkJob {
+    const id = (this.bulkJobs.at(-1)?.id ?? FIRST_BULK_JOB_ID - 1) + 1;
+    const added = { ...job, id };
+    this.bulkJobs = [...this.bulkJobs, added];
+    this.#notify({ kind: 'bulkJob', job: added });
+    return added;
+  }
+
+  bulkJob(id: number): BulkJob | undefined {
+    return this.bulkJobs.find((j) => j.id === id);
+  }
+
+  updateBulkJob(id: number, patch: Partial<Omit<BulkJob, 'id'>>): BulkJob | undefined {
+    const i = this.bulkJobs.findIndex((j) => j.id === id);
+    if (i < 0) return undefined;
+    const job = { ...this.bulkJobs[i], ...patch };
+    this.bulkJobs = this.bulkJobs.map((j, k) => (k === i ? job : j));
+    this.#notify({ kind: 'bulkJob', job });
+    return job;
+  }
 
   subscribe(listener: (c: DatabaseChange) => void): () => void {
     this.#listeners.add(listener);

@@ -230,7 +230,9 @@ export const phoneMachine = setup({
     isConfigSignatureValid: ({ event }) => Boolean((event as unknown as { output: { ok: boolean } }).output?.ok),
     hasTvsToResolve: ({ context }) => context.tvsToResolve.length > 0,
     isResetRequest: ({ event }) => event.type === 'net.datagram.received' && isServiceControl(event.payload) && event.payload.action === 'reset',
-    isApplyConfig: ({ event }) => event.type === 'net.datagram.received' && isServiceControl(event.payload) && event.payload.action === 'apply-config',
+    /** Apply Config and Restart both make the phone read its configuration again, without a boot. */
+    isApplyConfig: ({ event }) =>
+      event.type === 'net.datagram.received' && isServiceControl(event.payload) && (event.payload.action === 'apply-config' || event.payload.action === 'restart'),
     startsCapfByItself: ({ context }) => [2, 3, 4].includes(context.config?.capfAuthMode ?? 0),
     waitsForAuthenticationString: ({ context }) => context.config?.capfAuthMode === 1,
     resetsAfterOperation: ({ event }) => event.type === 'capf.client.finished' && (event.outcome === 'installed' || event.outcome === 'deleted'),

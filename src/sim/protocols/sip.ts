@@ -9,7 +9,11 @@
  */
 export const SIP_PORT = 5060;
 
-export type ServiceControlAction = 'apply-config' | 'reset';
+/**
+ * `restart` is Bulk Administration's "Restart phones" (the phone re-registers and reads its configuration
+ * again without a power cycle); its action name is by analogy with the other two.
+ */
+export type ServiceControlAction = 'apply-config' | 'reset' | 'restart';
 
 export interface ServiceControlNotify {
   kind: 'sip.notify';
