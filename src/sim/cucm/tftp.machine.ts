@@ -153,7 +153,8 @@ function isCapfActivated(env: SimEnv): boolean {
 
 const encoder = new TextEncoder();
 
-async function buildPhoneConfig(env: SimEnv, node: string, deviceName: string) {
+/** A phone's signed configuration file as this node's TFTP builds it (also what the bench counts as its crypto). */
+export async function buildPhoneConfig(env: SimEnv, node: string, deviceName: string) {
   const phone = env.db.phone(deviceName);
   if (!phone) return null;
   const servers = env.scenario.nodes.map((n) => env.db.server(n.name)).filter((s): s is NonNullable<typeof s> => Boolean(s));
