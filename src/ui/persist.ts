@@ -14,6 +14,8 @@ export interface SavedLab {
   start: number;
   faults: string[];
   mystery: boolean;
+  /** A fleet's size when the learner chose one (issue 13); absent: the scenario's own. */
+  phones?: number;
   actions: Array<{ at: number; action: LabAction }>;
   /** Virtual time the learner had reached. */
   now: number;
@@ -37,6 +39,7 @@ export function loadSavedLab(storage: Pick<Storage, 'getItem'> | undefined): { o
       Number.isFinite(v.now) &&
       Array.isArray(v.faults) &&
       v.faults.every((f) => typeof f === 'string') &&
+      (v.phones === undefined || (Number.isInteger(v.phones) && v.phones >= 1 && v.phones <= 1000)) &&
       Array.isArray(v.actions) &&
       v.actions.every((a) => a && Number.isFinite(a.at) && typeof a.action?.type === 'string');
     if (!valid) return { ok: false, error: 'The saved lab in this browser is from another version or damaged; a new lab was started.' };

@@ -46,6 +46,8 @@ export class LabSession {
   start = $state(0);
   faults = $state<string[]>([]);
   mystery = $state(false);
+  /** Phones the lab was grown to (`--phones`; 0: as many as the scenario has or asks for). */
+  phones = $state(0);
 
   #options: SessionOptions;
   #unsubscribers: Array<() => void> = [];
@@ -79,7 +81,7 @@ export class LabSession {
   }
 
   /** Start a new lab (the "Reset lab" button, or another scenario / fault set). */
-  async reset(options: { scenario?: string; seed?: number; faults?: string[]; mystery?: boolean } = {}): Promise<void> {
+  async reset(options: { scenario?: string; seed?: number; faults?: string[]; mystery?: boolean; phones?: number } = {}): Promise<void> {
     const wasPlaying = this.playing;
     this.pause();
     clearSavedLab(this.storage);
@@ -92,6 +94,7 @@ export class LabSession {
       start: api.scenarioStart(api.SCENARIOS[scenario], this.#realNow()),
       faults: options.faults ?? [],
       mystery: options.mystery ?? false,
+      phones: options.phones,
       actions: [],
       now: 0,
     });
@@ -186,7 +189,9 @@ export class LabSession {
     const faults = (lab?.faults ?? []).map((id) => api.findFault(id)).filter((f): f is NonNullable<typeof f> => Boolean(f));
     const seed = lab?.seed ?? 1;
     const start = lab?.start ?? api.scenarioStart(base, this.#realNow());
-    const world = await api.LabWorld.create({ scenario: api.applyScenarioFaults(base, faults), seed, start });
+    // A fleet grows before the faults apply, so a fault can be aimed at any of its phones (sim/fleet.ts).
+    const grown = lab?.phones ? api.withFleet(base, lab.phones, seed) : api.expandFleet(base, seed);
+    const world = await api.LabWorld.create({ scenario: api.applyScenarioFaults(grown, faults), seed, start });
     // Replay: each action at the virtual time it was done, then on to where the learner had got.
     for (const { at, action } of lab?.actions ?? []) {
       await world.runUntil(at);
@@ -199,6 +204,7 @@ export class LabSession {
     this.start = start;
     this.faults = faults.map((f) => f.id);
     this.mystery = lab?.mystery ?? false;
+    this.phones = lab?.phones ?? 0;
     this.world = world;
     this.#watch(world);
     this.#afterRun();
@@ -263,6 +269,7 @@ export class LabSession {
       start: this.start,
       faults: this.faults,
       mystery: this.mystery,
+      phones: this.phones || undefined,
       actions: world.actions.map((a) => ({ at: a.at, action: a.action })),
       now: world.now,
     });

@@ -9,8 +9,9 @@ import { ids } from '../../sim/env';
 import type { Packet } from '../../sim/network';
 import type { Scenario } from '../../sim/scenario';
 import { href } from '../router.svelte';
+import { DRAWN_PHONES, fleetCounts, fleetOf } from './fleet';
 
-export type HostKind = 'node' | 'dns' | 'phone' | 'switch' | 'radius';
+export type HostKind = 'node' | 'dns' | 'phone' | 'switch' | 'radius' | 'fleet';
 export type Tone = 'ok' | 'busy' | 'bad' | 'off';
 
 export interface HostFact {
@@ -44,7 +45,12 @@ export interface TopologyView {
   lastPacket?: Packet;
   firewall: Array<{ id: string; description: string }>;
   subnet: string;
+  /** A fleet: the phones are one box (`FLEET_HOST`), counted and listed by the page's fleet grid. */
+  fleet: boolean;
 }
+
+/** The drawing's box for a fleet's phones; messages of any phone travel to and from it. */
+export const FLEET_HOST = 'Phones';
 
 interface WorldLike {
   env: { scenario: Scenario };
@@ -120,7 +126,8 @@ export function topologyOf(world: WorldLike): TopologyView {
   // 802.1X hosts: the RADIUS server sits under the CUCM nodes (the servers), the access switch between the
   // DNS server and the phone it authenticates, so both columns grow by one and the drawing stays balanced.
   const left = s.nodes.length + (s.dot1x ? 1 : 0);
-  const right = 1 + (s.dot1x ? 1 : 0) + s.phones.length;
+  const fleet = s.phones.length > DRAWN_PHONES;
+  const right = 1 + (s.dot1x ? 1 : 0) + (fleet ? 1 : s.phones.length);
   const rows = Math.max(left, right);
   const height = 2 * MARGIN + rows * BOX.h + (rows - 1) * GAP;
   s.nodes.forEach((n, i) => {
@@ -170,32 +177,24 @@ export function topologyOf(world: WorldLike): TopologyView {
   });
   const firstPhoneRow = s.dot1x ? 2 : 1;
   if (s.dot1x) hosts.push(switchHost(world, s.dot1x.switch, WIDTH - 150, column(right, 1, height)));
-  s.phones.forEach((p, i) => {
-    const id = `phone/${p.deviceName}`;
-    const [state, tone] = phoneStateText(world.stateOf(id));
-    const lsc = world.lsc(p.deviceName);
+  if (fleet) {
+    const counts = fleetCounts(fleetOf(world));
     hosts.push({
-      name: p.deviceName,
-      kind: 'phone',
-      ip: p.ip,
-      role: `Cisco IP Phone ${p.model}`,
-      up: hostUp(world, p.ip),
+      name: FLEET_HOST,
+      kind: 'fleet',
+      ip: phoneRange(s),
+      role: `${s.phones.length} Cisco IP Phones`,
+      up: true,
       facts: [
-        { label: 'State', value: state, tone, drawn: true },
-        { label: 'LSC', value: lsc, tone: lsc === 'Installed' ? 'ok' : lsc === 'Pending' ? 'busy' : 'off', drawn: true },
-        { label: 'Certificate Operation Status', value: world.certificateOperationStatus(p.deviceName) },
-        { label: 'TFTP server', value: p.tftpNode },
+        { label: 'LSC Installed', value: String(counts.installed), tone: 'ok', drawn: true },
+        { label: 'Enrolling', value: String(counts.enrolling), tone: 'busy', drawn: true },
+        { label: 'Failed', value: String(counts.failed), tone: counts.failed ? 'bad' : 'off', drawn: true },
       ],
-      surfaces: [
-        { label: `Phone ${p.deviceName}`, href: href('/phone', { device: p.deviceName }) },
-        { label: 'CUCM Phone Configuration (CAPF Information)', href: href('/cucm/phone', { device: p.deviceName }) },
-        { label: `Logs of ${p.deviceName}`, href: href('/logs', { host: p.deviceName }) },
-        { label: 'Statechart of the phone', href: href('/statecharts', { actor: id }) },
-      ],
+      surfaces: [{ label: 'Cisco Unified CM Administration: Device > Phone', href: href('/cucm/phones') }],
       x: WIDTH - 150,
-      y: column(right, i + firstPhoneRow, height),
+      y: column(right, firstPhoneRow, height),
     });
-  });
+  } else s.phones.forEach((p, i) => hosts.push(phoneHost(world, p, WIDTH - 150, column(right, i + firstPhoneRow, height))));
   const net = world.actor('network')?.getSnapshot().context as { tables?: { firewall?: Array<{ id: string; description: string }> } } | undefined;
   return {
     hosts,
@@ -205,7 +204,44 @@ export function topologyOf(world: WorldLike): TopologyView {
     lastPacket: world.trace.packets.at(-1),
     firewall: (net?.tables?.firewall ?? []).map((r) => ({ id: r.id, description: r.description })),
     subnet: subnetOf(s),
+    fleet,
   };
+}
+
+/** A phone's card: its state in words, its LSC, and the surfaces an engineer opens on it. */
+export function phoneHost(world: WorldLike, p: Scenario['phones'][number], x: number, y: number): TopologyHost {
+  const id = `phone/${p.deviceName}`;
+  const [state, tone] = phoneStateText(world.stateOf(id));
+  const lsc = world.lsc(p.deviceName);
+  return {
+    name: p.deviceName,
+    kind: 'phone',
+    ip: p.ip,
+    role: `Cisco IP Phone ${p.model}`,
+    up: hostUp(world, p.ip),
+    facts: [
+      { label: 'State', value: state, tone, drawn: true },
+      { label: 'LSC', value: lsc, tone: lsc === 'Installed' ? 'ok' : lsc === 'Pending' ? 'busy' : 'off', drawn: true },
+      { label: 'Certificate Operation Status', value: world.certificateOperationStatus(p.deviceName) },
+      { label: 'TFTP server', value: p.tftpNode },
+    ],
+    surfaces: [
+      { label: `Phone ${p.deviceName}`, href: href('/phone', { device: p.deviceName }) },
+      { label: 'CUCM Phone Configuration (CAPF Information)', href: href('/cucm/phone', { device: p.deviceName }) },
+      { label: `Logs of ${p.deviceName}`, href: href('/logs', { host: p.deviceName }) },
+      { label: `Message trace of ${p.deviceName}`, href: href('/trace', { device: p.deviceName }) },
+      { label: 'Statechart of the phone', href: href('/statecharts', { actor: id }) },
+    ],
+    x,
+    y,
+  };
+}
+
+/** "10.122.138.150 – 10.122.143.237": the fleet's lowest and highest address. */
+function phoneRange(s: Scenario): string {
+  const key = (ip: string) => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
+  const sorted = s.phones.map((p) => p.ip).sort((a, b) => key(a) - key(b));
+  return `${sorted[0]} – ${sorted[sorted.length - 1]}`;
 }
 
 type Dot1xHostSpec = { host: string; ip: string };

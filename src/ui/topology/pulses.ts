@@ -22,7 +22,8 @@ export const PULSE_MS = 700;
 export const MAX_PULSES = 6;
 
 function linkEnd(view: TopologyView, host: string): { x: number; y: number } | undefined {
-  const h = view.hosts.find((x) => x.name === host);
+  // A fleet's phones are one box: a host not drawn on its own is one of them.
+  const h = view.hosts.find((x) => x.name === host) ?? (view.fleet ? view.hosts.find((x) => x.kind === 'fleet') : undefined);
   if (!h) return undefined;
   return { x: h.x < view.switchAt.x ? h.x + BOX.w / 2 : h.x - BOX.w / 2, y: h.y };
 }

@@ -33,7 +33,7 @@ describe('Find and List Phones', () => {
     expect(screen.getByRole('status').textContent).toContain('1 records found');
     const row = screen.getByRole('row', { name: /SEP682C7B5C2342/ });
     const cells = within(row).getAllByRole('cell').map((c) => c.textContent?.trim());
-    expect(cells).toEqual(['SEP682C7B5C2342', 'Cisco IP Phone CP-8845 (SEP682C7B5C2342)', 'Default', 'SIP', 'Registered with ao115pub.brianw2.lab', '10.122.138.150', 'Not Installed']);
+    expect(cells).toEqual(['SEP682C7B5C2342', 'Cisco IP Phone CP-8845 (SEP682C7B5C2342)', 'Default', 'SIP', 'Registered with ao115pub.brianw2.lab', '10.122.138.150', 'Not Installed', 'NA', '', 'None']);
     expect(within(row).getByRole('link', { name: 'SEP682C7B5C2342' }).getAttribute('href')).toBe('#/cucm/phone?device=SEP682C7B5C2342');
   });
 
