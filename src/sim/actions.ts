@@ -25,7 +25,7 @@ import type { CertificatePurpose, IdentityPurpose, TrustPurpose } from './cucm/c
 import { deleteTrustCertificate, generateCsr, IDENTITY_PURPOSES, regenerateCertificate, TRUST_PURPOSES, uploadCertificate, type ManagementResult } from './cucm/certificate-management';
 import { serviceControlDatagram } from './cucm/service-control';
 import { releaseOf, SERVICE_NAMES, type ServiceKey } from './scenario';
-import { parseOperationCompletesBy } from './time';
+import { operationCompletesByString, parseOperationCompletesBy } from './time';
 import { ciscoSerialNumber, PHONE_MODELS } from './phone/models';
 import { createMic, phoneCommonName } from '../pki/certificates';
 import { phoneIdentity } from './cucm/capf-session.machine';
@@ -384,7 +384,9 @@ export async function applyAction(world: LabWorld, action: LabAction): Promise<A
       if (!form || typeof form !== 'object') return fail('The CAPF Information section is missing.');
       const unique = Boolean(form.uniqueAuthenticationStrings);
       // One string for every phone is checked as the phone page checks it; unique ones are made per phone.
-      const checked = validateCapfForm({ ...form, authenticationString: unique ? '0000' : form.authenticationString }, world);
+      // An empty Operation Completes By takes the default horizon, "CAPF Operation Expires in (days)" from now.
+      const operationCompletesBy = (form.operationCompletesBy ?? '').trim() || operationCompletesByString(world.now + env.db.enterpriseParameters.capfOperationExpiresInDays * 86400000, env.zone);
+      const checked = validateCapfForm({ ...form, operationCompletesBy, authenticationString: unique ? '0000' : form.authenticationString }, world);
       if (!checked.ok) return checked;
       const description = (action.description ?? '').trim() || 'Update Phones - Query';
       if (description.length > 100) return fail('Job Description must be at most 100 characters.');
@@ -394,7 +396,8 @@ export async function applyAction(world: LabWorld, action: LabAction): Promise<A
         status: action.run === 'immediately' ? 'Pending' : 'Hold',
         submittedAt: world.now,
         scheduledAt: action.run === 'immediately' ? world.now : undefined,
-        query: structuredClone(action.query),
+        // A copy of the criteria, whatever object the page handed in (a reactive proxy cannot be cloned).
+        query: { criteria: action.query.criteria.map(({ field, operator, value, join }) => ({ field, operator, value, ...(join ? { join } : {}) })) },
         capf: { ...checked.value, authenticationString: unique ? '' : checked.value.authenticationString },
         uniqueAuthenticationStrings: unique,
         resetOption: action.resetOption,

@@ -46,7 +46,13 @@ export const PRODUCTS: Record<Product, ProductInfo> = {
       { label: 'Device', items: [{ label: 'Phone', path: '/cucm/phones' }] },
       { label: 'Application', items: [] },
       { label: 'User Management', items: [] },
-      { label: 'Bulk Administration', items: [] },
+      {
+        label: 'Bulk Administration',
+        items: [
+          { label: 'Phones > Update Phones > Query', path: '/bat/update-phones' },
+          { label: 'Job Scheduler', path: '/bat/jobs' },
+        ],
+      },
       { label: 'Help', items: [] },
     ],
   },
