@@ -172,9 +172,14 @@ function giveUp(lost: Packet, all: readonly Packet[], log: readonly LogRecord[])
 export function ladderOf(input: LadderInput): Ladder {
   const hidden = input.hiddenHosts ?? new Set<string>();
   const known = hostsOf(input.scenario);
+  const names = new Set(known.map((h) => h.host));
   // Hosts the trace names that the scenario does not list (a removed phone) still get a column.
   for (const p of input.packets) {
-    for (const end of [p.from, p.to]) if (!known.some((h) => h.host === end.host)) known.push({ host: end.host, role: '', ip: end.ip });
+    for (const end of [p.from, p.to]) {
+      if (names.has(end.host)) continue;
+      names.add(end.host);
+      known.push({ host: end.host, role: '', ip: end.ip });
+    }
   }
   const columns: LadderColumn[] = known.filter((h) => !hidden.has(h.host)).map((h, i) => ({ ...h, x: LADDER.margin + i * LADDER.columnWidth + LADDER.columnWidth / 2 }));
   const index = new Map(columns.map((c, i) => [c.host, i]));

@@ -24,5 +24,6 @@ export default {
   'fleet.chooser.phones': 'Phones',
   'fleet.chooser.phonesHint': 'From 1 to {max}. Phone 1 is the scenario’s own; the others are drawn from the seed.',
   'fleet.chooser.phonesInvalid': 'The number of phones must be a whole number from 1 to {max}.',
+  'fleet.ladder.choosePhone': 'The lab has {count} phones: choose one under “Device” above to draw its messages as a ladder. The table below lists every message.',
   'fleet.report.saved': 'The CAPF report of {count} phones was saved as {file}.',
 } as const;

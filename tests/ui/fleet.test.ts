@@ -3,20 +3,23 @@
  * The pages of a fleet (issue 13), on one fleet-lab session of 30 phones: Find and List Phones by the LSC
  * fields with paging and the CAPF report from Related Links; Bulk Administration's Update Phones query and
  * its job, run immediately or held and activated in the Job Scheduler, whose results show each phone's
- * Certificate Operation Status; the home page's fleet summary and grid; the scenario chooser's phone count.
+ * Certificate Operation Status; the home page's fleet summary and grid; the message trace and the logs of one
+ * phone of the fleet.
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import FindPhones from '../../../src/ui/cucm-admin/FindPhones.svelte';
-import BulkUpdatePhones from '../../../src/ui/cucm-admin/BulkUpdatePhones.svelte';
-import JobScheduler from '../../../src/ui/cucm-admin/JobScheduler.svelte';
-import Topology from '../../../src/ui/topology/Topology.svelte';
-import { parseCsv, CAPF_REPORT_COLUMNS } from '../../../src/sim/cucm/capf-report';
-import { usDate } from '../../../src/sim/time';
-import { LabSession } from '../../../src/ui/session.svelte';
-import { pooledKeys } from '../../helpers/key-pool';
-import { axeViolations } from '../axe';
-import { MemoryStorage, renderScreen, TEST_NOW } from '../session';
+import FindPhones from '../../src/ui/cucm-admin/FindPhones.svelte';
+import BulkUpdatePhones from '../../src/ui/cucm-admin/BulkUpdatePhones.svelte';
+import JobScheduler from '../../src/ui/cucm-admin/JobScheduler.svelte';
+import Topology from '../../src/ui/topology/Topology.svelte';
+import Trace from '../../src/ui/trace/Trace.svelte';
+import Logs from '../../src/ui/logs/Logs.svelte';
+import { parseCsv, CAPF_REPORT_COLUMNS } from '../../src/sim/cucm/capf-report';
+import { usDate } from '../../src/sim/time';
+import { LabSession } from '../../src/ui/session.svelte';
+import { pooledKeys } from '../helpers/key-pool';
+import { axeViolations } from './axe';
+import { MemoryStorage, renderScreen, TEST_NOW } from './session';
 
 let session: LabSession;
 const N = 30;
@@ -27,7 +30,7 @@ beforeAll(async () => {
     storage: new MemoryStorage(),
     realNow: () => TEST_NOW,
     loadApi: async () => {
-      const api = await import('../../../src/ui/lab-api');
+      const api = await import('../../src/ui/lab-api');
       const LabWorld = { create: (o: Parameters<typeof api.LabWorld.create>[0]) => api.LabWorld.create({ ...o, keySource: pooledKeys }) };
       return { ...api, LabWorld } as unknown as typeof api;
     },
@@ -183,6 +186,35 @@ describe('the home page with a fleet', () => {
     expect(screen.getByRole('heading', { name: `Phone ${second}` })).toBeTruthy();
     expect(within(grid).getByRole('option', { selected: true }).getAttribute('aria-label')).toMatch(new RegExp(`^${second}, CP-\\d{4}: `));
     expect(screen.getByRole('link', { name: `Message trace of ${second}` }).getAttribute('href')).toBe(`#/trace?device=${second}`);
+    r.unmount();
+  });
+
+  it('the message trace of a fleet lists every message and draws the ladder of the phone chosen, with only that phone’s column', async () => {
+    const world = session.world!;
+    const phone = world.env.scenario.phones[3].deviceName;
+    const r = renderScreen(session, Trace);
+    expect(screen.getByText(`The lab has ${N} phones: choose one under “Device” above to draw its messages as a ladder. The table below lists every message.`)).toBeTruthy();
+    const total = world.trace.packets.length;
+    expect(screen.getByText(new RegExp(`^${total} of ${total} messages match; the list draws the ones in view`))).toBeTruthy();
+    expect(within(screen.getByRole('table')).getAllByRole('row').length).toBeLessThan(100);
+    r.unmount();
+    // Opened for one phone (its card's "Message trace of …" link).
+    const one = renderScreen(session, Trace, { device: phone });
+    const hosts = within(screen.getByRole('group', { name: 'Hosts' })).getAllByRole('checkbox').map((c) => c.closest('label')!.textContent!.trim());
+    expect(hosts.filter((h) => h.startsWith('SEP'))).toEqual([phone]);
+    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1).filter((row) => !row.getAttribute('aria-hidden'));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.textContent).toContain(phone);
+    expect(document.querySelectorAll('g.msg').length).toBeGreaterThan(0);
+    one.unmount();
+  });
+
+  it('the logs of one phone of the fleet: its host choice keeps its lines only', async () => {
+    const phone = session.world!.env.scenario.phones[5].deviceName;
+    const r = renderScreen(session, Logs, { host: phone });
+    const lines = within(screen.getByRole('list', { name: 'Log lines' })).getAllByRole('listitem');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const li of lines) expect(li.querySelector('.origin')!.textContent).toMatch(new RegExp(`^${phone} · `));
     r.unmount();
   });
 
