@@ -88,7 +88,7 @@ describe('the Logs pane', () => {
     const items = within(screen.getByRole('list', { name: 'Log lines' })).getAllByRole('listitem');
     expect(items.at(-1)!.getAttribute('aria-posinset')).toBe(String(total));
     expect(items.at(-1)!.getAttribute('aria-setsize')).toBe(String(total));
-    const pane = screen.getByRole('list', { name: 'Log lines' });
+    const pane = screen.getByRole('region', { name: 'Log pane' });
     pane.scrollTop = 0;
     await fireEvent.scroll(pane);
     lines = shownLines();
