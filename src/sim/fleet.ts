@@ -7,7 +7,8 @@
  *   never hold an LSC through this procedure (TAC 213295, "Components Used");
  * - spread over every node whose Cisco TFTP is activated (DHCP option 150 differs per VLAN in real sites);
  * - some arriving with an LSC from this cluster's CAPF (still valid, or expired), some with one from
- *   another cluster's CAPF (moved phones, TAC 200860).
+ *   another cluster's CAPF (moved phones, TAC 200860), and a few whose earlier enrolment was cut off, so
+ *   CAPF holds a stale LSC for them (issued, never installed: `utils capf stale-lsc list`).
  *
  * Pure: the world installs what this returns (install.ts).
  */
@@ -27,7 +28,7 @@ const MODEL_MIX: ReadonlyArray<readonly [model: string, weight: number]> = [
 ];
 
 /** What a generated phone brings (shares are ours). */
-const ARRIVALS = { validLsc: 0.12, expiredLsc: 0.08, foreignLsc: 0.06 } as const;
+const ARRIVALS = { validLsc: 0.12, expiredLsc: 0.08, foreignLsc: 0.06, staleLsc: 0.04 } as const;
 
 /** The seed phone's OUI (SEP682C7B5C2342): every generated phone gets it; a real fleet mixes several Cisco OUIs. */
 const OUI = 0x682c7b;
@@ -97,6 +98,7 @@ export function withFleet(scenario: Scenario, phones: number, seed: number | str
       if (roll < ARRIVALS.validLsc) spec.arrivesWith = { lscFromThisCluster: {} };
       else if (roll < ARRIVALS.validLsc + ARRIVALS.expiredLsc) spec.arrivesWith = { lscFromThisCluster: { expiredDaysAgo: r.int(3, 200) } };
       else if (roll < ARRIVALS.validLsc + ARRIVALS.expiredLsc + ARRIVALS.foreignLsc) spec.arrivesWith = { lscFromOtherCluster: true };
+      else if (roll < ARRIVALS.validLsc + ARRIVALS.expiredLsc + ARRIVALS.foreignLsc + ARRIVALS.staleLsc) spec.arrivesWith = { staleLscDaysAgo: r.int(2, 90) };
     }
     generated.push(spec);
   }

@@ -10,6 +10,7 @@ import { buildItl } from '../itl';
 import { exportPublicKeySpki, generateKeyPair, type KeySpec } from '../pki/keys';
 import { clusterSubject, commonName } from '../pki/names';
 import { describeCertificate } from '../pki/parse';
+import { toHex } from '../pki/encode';
 import { SELF_SIGNED_DESCRIPTION, type CertificateStore, type IdentityPurpose } from './cucm/certificates';
 import type { ClusterDatabase, LscRecord, PhoneRecord } from './cucm/database';
 import type { Random } from './random';
@@ -163,7 +164,7 @@ export async function installLab(
   });
   await Promise.all(jobs);
   const carriedOver = await carryOverFromOtherCluster(scenario, startEpochMs, random, keySource);
-  await issueEarlierLscs(scenario, { startEpochMs, installedAt, publisher: publisher.name }, random, store, keySource, carriedOver);
+  const stale = await issueEarlierLscs(scenario, { startEpochMs, installedAt, publisher: publisher.name }, random, store, keySource, carriedOver);
 
   // Trust stores: CAPF trusts the manufacturing CAs (MIC authentication) and its own certificate (LSCs it
   // issued); CallManager-trust holds the same, so LSC- and MIC-authenticated phones can talk TLS to CUCM.
@@ -206,6 +207,7 @@ export async function installLab(
     };
     db.addPhone(record);
   }
+  for (const s of stale) db.noteIssuedLsc(s.deviceName, s.serial, s.issuedAt);
   return { manufacturingCa: { der: caDer, keys: caKeys }, manufacturingCas, mics, carriedOver };
 }
 
@@ -232,13 +234,15 @@ async function issueEarlierLscs(
   store: CertificateStore,
   keySource: KeySource,
   carriedOver: InstalledLab['carriedOver'],
-): Promise<void> {
+): Promise<Array<{ deviceName: string; serial: string; issuedAt: number }>> {
+  const stale: Array<{ deviceName: string; serial: string; issuedAt: number }> = [];
   const capf = store.identity(at.publisher, 'CAPF');
-  if (!capf?.keys) return;
+  if (!capf?.keys) return stale;
   const rsa2048: KeySpec = { kind: 'RSA', bits: 2048 };
   const spkis = new Map<CryptoKeyPair, Promise<Uint8Array>>();
   const jobs = scenario.phones.map(async (phone, index) => {
-    const earlier = phone.arrivesWith?.lscFromThisCluster;
+    const staleDays = phone.arrivesWith?.staleLscDaysAgo;
+    const earlier = phone.arrivesWith?.lscFromThisCluster ?? (staleDays !== undefined ? {} : undefined);
     if (!earlier) return;
     const keys = await phoneKeys(scenario, keySource, rsa2048, index, `${phone.deviceName}/earlier-LSC`, 'LSC');
     if (!spkis.has(keys)) spkis.set(keys, exportPublicKeySpki(keys.publicKey));
@@ -248,7 +252,10 @@ async function issueEarlierLscs(
     const earliest = at.installedAt + DAY;
     let notBefore: number;
     let notAfter: number;
-    if (earlier.expiredDaysAgo === undefined) {
+    if (staleDays !== undefined) {
+      notBefore = Math.max(earliest, at.startEpochMs - staleDays * DAY);
+      notAfter = notBefore + 1825 * DAY;
+    } else if (earlier.expiredDaysAgo === undefined) {
       notBefore = Math.min(at.startEpochMs - DAY, earliest + r.int(7, 60) * DAY);
       notAfter = notBefore + 1825 * DAY;
     } else {
@@ -256,19 +263,22 @@ async function issueEarlierLscs(
       notBefore = Math.max(earliest, notAfter - 365 * DAY);
       notAfter = Math.min(notAfter, at.startEpochMs - DAY);
     }
+    const serialNumber = r.serialNumber();
     const lsc = await issueLsc({
       subjectPublicKeyInfo: await spkis.get(keys)!,
       issuerCertificate: capf.der,
       issuerPrivateKey: capf.keys!.privateKey,
       phone: { model: phone.model, deviceName: phone.deviceName, serialNumber: phone.serialNumber ?? '' },
-      serialNumber: r.serialNumber(),
+      serialNumber,
       notBefore: new Date(notBefore),
       validityDays: Math.max(1, Math.round((notAfter - notBefore) / DAY)),
     });
     if (!lsc.ok) throw new Error(`installation: ${lsc.error}`);
-    carriedOver.set(phone.deviceName, { ...carriedOver.get(phone.deviceName), lsc: { der: lsc.value, keys }, lscIssuerExpires: capf.info.notAfter.getTime() });
+    if (staleDays !== undefined) stale.push({ deviceName: phone.deviceName, serial: toHex(serialNumber), issuedAt: notBefore });
+    else carriedOver.set(phone.deviceName, { ...carriedOver.get(phone.deviceName), lsc: { der: lsc.value, keys }, lscIssuerExpires: capf.info.notAfter.getTime() });
   });
   await Promise.all(jobs);
+  return stale.sort((a, b) => a.issuedAt - b.issuedAt || (a.deviceName < b.deviceName ? -1 : 1));
 }
 
 /**

@@ -101,6 +101,11 @@ export interface PhoneSpec {
      * fleet enrolled years ago with a short "Duration Of Certificate Validity").
      */
     lscFromThisCluster?: { expiredDaysAgo?: number };
+    /**
+     * An earlier enrolment was cut off: CAPF issued this phone an LSC that never reached it (the phone was
+     * reset during the operation), so CAPF lists it as a stale LSC (`utils capf stale-lsc list`).
+     */
+    staleLscDaysAgo?: number;
   };
 }
 

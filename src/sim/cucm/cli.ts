@@ -154,7 +154,11 @@ const COMMANDS: CliCommand[] = [
     run: (world) => {
       const stale = world.env.db.staleLscs;
       if (stale.length === 0) return 'No stale LSC certificates were found.';
-      return ['Stale LSC certificates (issued for a CSR, never installed):', ...stale.map((s) => `${s.deviceName}  issued ${javaDateString(s.issuedAt, world.env.zone)}`)].join('\n');
+      // One line per LSC with its serial number: a fleet can hold several for one phone (our layout).
+      return [
+        `Stale LSC certificates (issued for a CSR, never installed): ${stale.length}`,
+        ...stale.map((s) => `${s.deviceName}  serial ${s.serial}  issued ${javaDateString(s.issuedAt, world.env.zone)}`),
+      ].join('\n');
     },
   },
   {
