@@ -40,6 +40,8 @@ export const ids = {
   /** Cisco Bulk Provisioning Service (Bulk Administration jobs), on the publisher. */
   bulkProvisioning: 'bps',
   capf: (node: string) => `capf@${node}`,
+  /** A CAPF session, named by its connection: CAPF hands the accepted connection over to it. */
+  capfSession: (node: string, connId: string) => `capf@${node}/session/${connId}`,
   tftp: (node: string) => `tftp@${node}`,
   tvs: (node: string) => `tvs@${node}`,
   phone: (device: string) => `phone/${device}`,

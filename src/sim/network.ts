@@ -130,6 +130,11 @@ export type NetworkEvent =
     }
   | { type: 'net.close'; connId: string; owner: string }
   /**
+   * A server hands an accepted connection over to the process that serves it (CAPF's session per phone, as a
+   * server hands the accepted socket to a worker): what arrives on it goes to `to` from then on.
+   */
+  | { type: 'net.handover'; connId: string; owner: string; to: string }
+  /**
    * A whole request/response exchange on a short TCP connection (HTTP file downloads): the network plays
    * the handshake, the request, the server's answer and the close into the trace, as a capture shows them.
    */
@@ -390,6 +395,11 @@ export const networkMachine = setup({
       context.trace.record({ time: now, from: server, to: client, transport: 'TCP', protocol: 'TCP', summary: `${server.port} → ${client.port} [FIN, ACK]`, outcome: 'delivered' });
       deliver(enqueue, system, x.client.owner, { type: 'net.exchange.response', connId: x.id, payload: event.payload }, context.latencyMs, context.clock);
     }),
+    handOverConnection: ({ context, event }) => {
+      if (event.type !== 'net.handover') return;
+      const conn = context.tables.connections.get(event.connId);
+      if (conn && conn.server.owner === event.owner) conn.server.owner = event.to;
+    },
     closeConnection: enqueueActions(({ context, event, enqueue, system }) => {
       if (event.type !== 'net.close') return;
       const t = context.tables;
@@ -436,6 +446,7 @@ export const networkMachine = setup({
         'net.connect': { actions: 'openConnection' },
         'net.send': { actions: 'carrySegment' },
         'net.close': { actions: 'closeConnection' },
+        'net.handover': { actions: 'handOverConnection' },
         'net.exchange': { actions: 'startExchange' },
         'net.reply': { actions: 'finishExchange' },
         'net.firewall.add': { actions: 'addFirewallRule' },

@@ -78,6 +78,7 @@ export const capfMachine = setup({
       if (event.type !== 'net.accepted') return {};
       const ref = spawn('capfSession', {
         id: `session-${event.connId}`,
+        systemId: ids.capfSession(context.node, event.connId),
         input: {
           env: context.env,
           node: context.node,
@@ -89,6 +90,11 @@ export const capfMachine = setup({
       });
       context.sessions.set(event.connId, { ref });
       return { nextSessionId: context.nextSessionId + 1 };
+    }),
+    /** The session serves the connection from now on: the network delivers its segments to it directly. */
+    handOver: enqueueActions(({ context, event, enqueue, system }) => {
+      if (event.type !== 'net.accepted' || !context.sessions.has(event.connId)) return;
+      toNetwork(enqueue, system, { type: 'net.handover', connId: event.connId, owner: context.systemId, to: ids.capfSession(context.node, event.connId) } satisfies NetworkEvent);
     }),
     forwardToSession: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'net.received' && event.type !== 'net.closed') return;
@@ -154,7 +160,7 @@ export const capfMachine = setup({
         'service.stop': 'stopped',
         'service.restart': 'starting',
         'service.deactivate': { target: 'deactivated', actions: 'markDeactivated' },
-        'net.accepted': { actions: 'startSession' },
+        'net.accepted': { actions: ['startSession', 'handOver'] },
         'net.received': { actions: 'forwardToSession' },
         'net.closed': { actions: 'forwardToSession' },
         'capf.session.ended': { actions: 'forgetSession' },
