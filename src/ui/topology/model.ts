@@ -182,7 +182,7 @@ export function topologyOf(world: WorldLike): TopologyView {
     hosts.push({
       name: FLEET_HOST,
       kind: 'fleet',
-      ip: phoneRange(s),
+      ip: scenarioFacts(s).range,
       role: `${s.phones.length} Cisco IP Phones`,
       up: true,
       facts: [
@@ -203,7 +203,7 @@ export function topologyOf(world: WorldLike): TopologyView {
     switchAt: { x: WIDTH / 2, y: height / 2 },
     lastPacket: world.trace.packets.at(-1),
     firewall: (net?.tables?.firewall ?? []).map((r) => ({ id: r.id, description: r.description })),
-    subnet: subnetOf(s),
+    subnet: scenarioFacts(s).subnet,
     fleet,
   };
 }
@@ -237,11 +237,19 @@ export function phoneHost(world: WorldLike, p: Scenario['phones'][number], x: nu
   };
 }
 
+/** What follows from the scenario alone, worked out once per scenario (a fleet has a thousand addresses). */
+const perScenario = new WeakMap<Scenario, { range: string; subnet: string }>();
+function scenarioFacts(s: Scenario): { range: string; subnet: string } {
+  let facts = perScenario.get(s);
+  if (!facts) perScenario.set(s, (facts = { range: phoneRange(s), subnet: subnetOf(s) }));
+  return facts;
+}
+
 /** "10.122.138.150 – 10.122.143.237": the fleet's lowest and highest address. */
 function phoneRange(s: Scenario): string {
   const key = (ip: string) => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
-  const sorted = s.phones.map((p) => p.ip).sort((a, b) => key(a) - key(b));
-  return `${sorted[0]} – ${sorted[sorted.length - 1]}`;
+  const sorted = s.phones.map((p) => [key(p.ip), p.ip] as const).sort((a, b) => a[0] - b[0]);
+  return `${sorted[0][1]} – ${sorted[sorted.length - 1][1]}`;
 }
 
 type Dot1xHostSpec = { host: string; ip: string };
