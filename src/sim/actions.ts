@@ -37,7 +37,8 @@ import { signWithLabCa } from './lab-ca';
 import type { LabWorld } from './world';
 import { resolvePemText, type PemText } from './artefact-roles';
 import { RESET_OPTIONS, type BulkCapfForm, type ResetOption } from './cucm/bulk';
-import { checkQuery, type PhoneQuery } from './cucm/phone-query';
+import type { PhoneQuery } from './cucm/phone-query';
+import type { BulkProvisioningEvent } from './cucm/bulk-provisioning.machine';
 
 /** The CAPF Information section as the page submits it (Operation Completes By as "YYYY:MM:DD:HH"). */
 export interface CapfForm {
@@ -376,6 +377,8 @@ export async function applyAction(world: LabWorld, action: LabAction): Promise<A
       return { ok: true };
     }
     case 'bat.phones.update': {
+      // The phone search loads with the first bulk job (the home page's budget, tests/e2e/pictures.e2e.ts).
+      const { checkQuery, findPhones } = await import('./cucm/phone-query');
       const query = checkQuery(action.query, env.zone);
       if (!query.ok) return query;
       if (!RESET_OPTIONS.includes(action.resetOption)) return fail(`"${String(action.resetOption)}" is not a Reset/Restart choice.`);
@@ -404,7 +407,7 @@ export async function applyAction(world: LabWorld, action: LabAction): Promise<A
         records: [],
         found: 0,
       });
-      world.actor(ids.bulkProvisioning)?.send({ type: 'bps.jobs.changed' });
+      world.actor(ids.bulkProvisioning)?.send({ type: 'bps.jobs.changed', search: findPhones } satisfies BulkProvisioningEvent);
       return { ok: true, output: `Job ${job.id} submitted.`, warning: checked.warning };
     }
     case 'bat.job.activate': {
@@ -418,7 +421,8 @@ export async function applyAction(world: LabWorld, action: LabAction): Promise<A
         at = Math.max(world.now, parsed.value);
       }
       env.db.updateBulkJob(job.id, { status: 'Pending', scheduledAt: at });
-      world.actor(ids.bulkProvisioning)?.send({ type: 'bps.jobs.changed' });
+      const { findPhones } = await import('./cucm/phone-query');
+      world.actor(ids.bulkProvisioning)?.send({ type: 'bps.jobs.changed', search: findPhones } satisfies BulkProvisioningEvent);
       return { ok: true };
     }
     default:

@@ -12,11 +12,11 @@
  *
  * Pure: the world installs what this returns (install.ts).
  */
+import { MAX_FLEET_PHONES } from './fleet-size';
 import { Random } from './random';
 import type { PhoneSpec, Scenario } from './scenario';
 
-/** The largest fleet the lab builds (issue 13: 1 to 1,000 phones). */
-export const MAX_FLEET_PHONES = 1000;
+export { MAX_FLEET_PHONES, checkFleetSize, type FleetCountCheck } from './fleet-size';
 
 /** Models of a fleet and their shares (our mix; no source describes a typical site). */
 const MODEL_MIX: ReadonlyArray<readonly [model: string, weight: number]> = [
@@ -32,17 +32,6 @@ const ARRIVALS = { validLsc: 0.12, expiredLsc: 0.08, foreignLsc: 0.06, staleLsc:
 
 /** The seed phone's OUI (SEP682C7B5C2342): every generated phone gets it; a real fleet mixes several Cisco OUIs. */
 const OUI = 0x682c7b;
-
-export type FleetCountCheck = { ok: true; value: number } | { ok: false; error: string };
-
-/** `--phones N` and the scenario chooser: a whole number from 1 to 1,000. */
-export function checkFleetSize(text: string | number): FleetCountCheck {
-  const s = String(text).trim();
-  if (!/^\d+$/.test(s)) return { ok: false, error: `the number of phones must be a whole number from 1 to ${MAX_FLEET_PHONES}, not "${s}"` };
-  const n = Number(s);
-  if (n < 1 || n > MAX_FLEET_PHONES) return { ok: false, error: `the number of phones must be from 1 to ${MAX_FLEET_PHONES}, not ${n}` };
-  return { ok: true, value: n };
-}
 
 function pick(random: Random): string {
   const total = MODEL_MIX.reduce((sum, [, w]) => sum + w, 0);
@@ -108,4 +97,9 @@ export function withFleet(scenario: Scenario, phones: number, seed: number | str
 /** The scenario as a world builds it: a scenario that asks for a fleet grows to it (see `withFleet`). */
 export function expandFleet(scenario: Scenario, seed: number | string): Scenario {
   return scenario.fleet ? withFleet(scenario, scenario.fleet.phones, seed) : scenario;
+}
+
+/** The page's way in: `phones` chosen (or the scenario's own fleet), loaded only when a lab has a fleet. */
+export function growFleet(scenario: Scenario, phones: number | undefined, seed: number | string): Scenario {
+  return phones ? withFleet(scenario, phones, seed) : expandFleet(scenario, seed);
 }

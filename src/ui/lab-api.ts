@@ -6,7 +6,7 @@
 export { LabWorld, scenarioStart } from '../sim/world';
 export type { RecordedAction } from '../sim/world';
 export { SCENARIOS, DEFAULT_SCENARIO } from '../content/scenarios';
-export { withFleet, expandFleet, checkFleetSize, MAX_FLEET_PHONES } from '../sim/fleet';
+export { checkFleetSize, growFleet, MAX_FLEET_PHONES } from '../sim/fleet';
 export { seedProcedure } from '../content/procedures';
 export { FAULTS, findFault, applyScenarioFaults, doSteps } from '../sim/faults';
 export { certificateArtefacts, itlArtefacts } from '../sim/artefacts';

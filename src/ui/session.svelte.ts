@@ -190,7 +190,7 @@ export class LabSession {
     const seed = lab?.seed ?? 1;
     const start = lab?.start ?? api.scenarioStart(base, this.#realNow());
     // A fleet grows before the faults apply, so a fault can be aimed at any of its phones (sim/fleet.ts).
-    const grown = lab?.phones ? api.withFleet(base, lab.phones, seed) : api.expandFleet(base, seed);
+    const grown = api.growFleet(base, lab?.phones, seed);
     const world = await api.LabWorld.create({ scenario: api.applyScenarioFaults(grown, faults), seed, start });
     // Replay: each action at the virtual time it was done, then on to where the learner had got.
     for (const { at, action } of lab?.actions ?? []) {

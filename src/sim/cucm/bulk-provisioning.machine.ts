@@ -11,20 +11,26 @@ import type { SimEnv } from '../env';
 import { toNetwork } from '../network';
 import type { ServiceControlAction } from '../protocols/sip';
 import { BULK_RECORD_MS, type BulkJob, type ResetOption } from './bulk';
-import { findPhones } from './phone-query';
+import type { PhoneQuery } from './phone-query';
+import type { ClusterDatabase, PhoneRecord } from './database';
+import type { TimeZoneRule } from '../time';
 import { serviceControlDatagram } from './service-control';
 
 export interface BulkProvisioningInput {
   env: SimEnv;
 }
 
+/** How the service finds a job's phones (cucm/phone-query.ts `findPhones`, handed over with each job). */
+export type PhoneSearch = (db: Pick<ClusterDatabase, 'phones'>, q: PhoneQuery, zone: TimeZoneRule) => PhoneRecord[];
+
 interface BulkProvisioningContext {
   env: SimEnv;
+  search: PhoneSearch | null;
   /** The job running: its id, the phones its query found, and the next one to do. */
   running: { id: number; devices: string[]; next: number } | null;
 }
 
-export type BulkProvisioningEvent = { type: 'bps.jobs.changed' };
+export type BulkProvisioningEvent = { type: 'bps.jobs.changed'; search: PhoneSearch };
 
 const RESET_ACTION: Record<ResetOption, ServiceControlAction | null> = {
   "Don't Reset/Restart phones/Apply Config": null,
@@ -56,17 +62,19 @@ export const bulkProvisioningMachine = setup({
   },
   guards: {
     hasDueJob: ({ context }) => {
+      if (!context.search) return false;
       const job = nextJob(context.env);
       return job !== undefined && job.scheduledAt! <= context.env.clock.now();
     },
-    hasPendingJob: ({ context }) => nextJob(context.env) !== undefined,
+    hasPendingJob: ({ context }) => context.search !== null && nextJob(context.env) !== undefined,
     isJobDone: ({ context }) => context.running === null || context.running.next >= context.running.devices.length,
   },
   actions: {
+    keepSearch: assign(({ event }) => ({ search: event.search })),
     startJob: assign(({ context }) => {
       const { env } = context;
       const job = nextJob(env)!;
-      const devices = findPhones(env.db, job.query, env.zone).map((r) => r.deviceName);
+      const devices = context.search!(env.db, job.query, env.zone).map((r) => r.deviceName);
       env.db.updateBulkJob(job.id, { status: 'Processing', startedAt: env.clock.now(), found: devices.length, records: [] });
       return { running: { id: job.id, devices, next: 0 } };
     }),
@@ -96,12 +104,12 @@ export const bulkProvisioningMachine = setup({
   },
 }).createMachine({
   id: 'bps',
-  context: ({ input }) => ({ env: input.env, running: null }),
+  context: ({ input }) => ({ env: input.env, search: null, running: null }),
   initial: 'idle',
   states: {
     idle: {
       initial: 'deciding',
-      on: { 'bps.jobs.changed': { target: '.deciding', reenter: true } },
+      on: { 'bps.jobs.changed': { target: '.deciding', reenter: true, actions: 'keepSearch' } },
       states: {
         deciding: {
           always: [{ guard: 'hasDueJob', target: '#bps.processing' }, { guard: 'hasPendingJob', target: 'waiting' }, { target: 'empty' }],

@@ -8,6 +8,9 @@ import type { Scenario } from '../../sim/scenario';
 /** Above this many phones the drawing shows one box for all of them (the grid lists each). */
 export const DRAWN_PHONES = 3;
 
+/** The drawing's box for a fleet's phones; messages of any phone travel to and from it. */
+export const FLEET_HOST = 'Phones';
+
 export type FleetState = 'booting' | 'none' | 'enrolling' | 'installed' | 'failed';
 
 /** In the order the counts are shown. */

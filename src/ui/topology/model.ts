@@ -9,7 +9,7 @@ import { ids } from '../../sim/env';
 import type { Packet } from '../../sim/network';
 import type { Scenario } from '../../sim/scenario';
 import { href } from '../router.svelte';
-import { DRAWN_PHONES, fleetCounts, fleetOf } from './fleet';
+import { DRAWN_PHONES, FLEET_HOST, fleetCounts, fleetOf } from './fleet';
 
 export type HostKind = 'node' | 'dns' | 'phone' | 'switch' | 'radius' | 'fleet';
 export type Tone = 'ok' | 'busy' | 'bad' | 'off';
@@ -49,8 +49,6 @@ export interface TopologyView {
   fleet: boolean;
 }
 
-/** The drawing's box for a fleet's phones; messages of any phone travel to and from it. */
-export const FLEET_HOST = 'Phones';
 
 interface WorldLike {
   env: { scenario: Scenario };
