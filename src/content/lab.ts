@@ -36,7 +36,7 @@ export interface LabRecipe {
 }
 
 export type BuildResult =
-  | { ok: true; world: LabWorld; exercise?: Exercise; faults: string[]; refused: string[] }
+  | { ok: true; world: LabWorld; exercise?: Exercise; faults: string[]; refused: string[]; /** Virtual time the setup ended: the learner's lab begins here. */ began: number }
   | { ok: false; error: string };
 
 /** Check what a recipe names before building anything: a clear reason instead of a half-built lab. */
@@ -64,11 +64,12 @@ export async function buildLab(recipe: LabRecipe, options: { keySource?: KeySour
   const world = await LabWorld.create({ scenario: applyScenarioFaults(scenario, faults), seed: recipe.seed, start: recipe.start, keySource: options.keySource });
   const refused: string[] = [];
   if (exercise) refused.push(...(await setUpExercise(world, exercise, faultIds)));
+  const began = world.now;
   for (const { at, n, by, action } of recipe.actions) {
     await world.replayTo(at, n ?? 0);
     const r = await world.act(action, by ?? 'learner');
     if (!r.ok) refused.push(`${action.type}: ${r.error}`);
   }
   if (options.until !== undefined && options.until > world.now) await world.runUntil(options.until);
-  return { ok: true, world, exercise, faults: faultIds, refused };
+  return { ok: true, world, exercise, faults: faultIds, refused, began };
 }
