@@ -55,7 +55,8 @@ export interface InspectOptions {
 
 /** Why a file could not be read: the parsers' kinds, the byte offset at fault, and a sentence. */
 export interface InspectError {
-  kind: InputError['kind'] | ItlParseError['kind'];
+  /** `internal`: a parser threw, which is a bug in the lab (the fuzzer looks for exactly this). */
+  kind: InputError['kind'] | ItlParseError['kind'] | 'internal';
   offset: number;
   message: string;
   label?: string;
@@ -223,7 +224,7 @@ export async function inspectFiles(inputs: readonly InspectInput[], options: Ins
       result = await readOne(input, options);
     } catch (e) {
       // A parser that throws is a bug (the fuzzer hunts them); the learner still gets a sentence, not a blank page.
-      result = { ok: false, error: { kind: 'not-recognised', offset: 0, message: `The file could not be read: ${e instanceof Error ? e.message : String(e)}` } };
+      result = { ok: false, error: { kind: 'internal', offset: 0, message: `The lab failed to read the file (a bug): ${e instanceof Error ? e.message : String(e)}` } };
     }
     reads.push(result.ok ? { name: input.name, read: result.value } : { name: input.name, read: undefined, error: result.error });
   }

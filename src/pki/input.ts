@@ -17,8 +17,8 @@
  * chains and trust lists are a few kilobytes.
  */
 import { derChildren, derElement, derProblem } from './der';
-import { parseCsr } from './csr';
-import { parseUntrustedCertificate } from './parse';
+import { describeCsr } from './csr';
+import { describeCertificate } from './parse';
 
 /** 1 MB: far above any real certificate, chain or ITL (an ITL stops at 64 KB), far below what freezes a page. */
 export const INPUT_MAX_BYTES = 1024 * 1024;
@@ -165,7 +165,9 @@ function pkcs7Certificates(bytes: Uint8Array, at: number, base: number): InputRe
 
 /** Check that an item really parses, so a caller gets a reason with an offset instead of a later surprise. */
 function checkItem(item: PkiItem, where: string): InputError | undefined {
-  const parsed = item.type === 'certificate' ? parseUntrustedCertificate(item.der) : parseCsr(item.der);
+  // Described, not just parsed: a certificate whose key the lab cannot describe (an unknown algorithm or
+  // curve, a broken RSA key) would fail later, on the page, instead of here with its offset.
+  const parsed = item.type === 'certificate' ? describeCertificate(item.der) : describeCsr(item.der);
   if (parsed.ok) return undefined;
   const what = item.type === 'certificate' ? 'certificate' : 'certificate signing request';
   return { kind: 'not-certificate', offset: item.offset, message: `The ${what} ${where} cannot be read: ${parsed.error}` };
