@@ -18,6 +18,7 @@
  */
 import { derChildren, derElement, derProblem } from './der';
 import { describeCsr } from './csr';
+import { toPem } from './encode';
 import { describeCertificate } from './parse';
 
 /** 1 MB: far above any real certificate, chain or ITL (an ITL stops at 64 KB), far below what freezes a page. */
@@ -366,4 +367,44 @@ export function readPkiInput(bytes: Uint8Array, options: { maxBytes?: number } =
     );
   }
   return fail('no-pem', 0, 'The text holds no "-----BEGIN CERTIFICATE-----", "-----BEGIN CERTIFICATE REQUEST-----" or "-----BEGIN PKCS7-----" block.');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Uploads: a file or pasted text made ready for a PEM text field
+
+export interface PreparedUpload {
+  /** The items as PEM blocks, one after the other (a DER or PKCS#7 file converted). */
+  pem: string;
+  /** How the input was encoded: "PEM", "DER" or "PKCS#7". */
+  format: 'PEM' | 'DER' | 'PKCS#7';
+  count: number;
+}
+
+export type UploadError = InputError | { kind: 'wrong-type'; offset: number; message: string; found: 'certificate' | 'csr' };
+
+/**
+ * Make a chosen file or pasted text ready for a page that wants certificates (Upload Certificate) or one
+ * CSR (the Enterprise CA): binary formats come back as PEM text, so a text field never receives binary
+ * bytes; private keys, junk and the wrong kind of object are refused with a reason.
+ */
+export function prepareUpload(bytes: Uint8Array, want: 'certificate' | 'csr', options: { maxBytes?: number } = {}): { ok: true; value: PreparedUpload } | { ok: false; error: UploadError } {
+  const read = readPkiInput(bytes, options);
+  if (!read.ok) return read;
+  const wrong = read.value.items.find((i) => i.type !== want);
+  if (wrong) {
+    const found = wrong.type;
+    return {
+      ok: false,
+      error: { kind: 'wrong-type', offset: wrong.offset, found, message: found === 'csr' ? 'This is a certificate signing request, not a certificate.' : 'This is a certificate, not a certificate signing request.' },
+    };
+  }
+  const label = want === 'csr' ? 'CERTIFICATE REQUEST' : 'CERTIFICATE';
+  return {
+    ok: true,
+    value: {
+      pem: read.value.items.map((i) => toPem(i.der, label)).join(''),
+      format: read.value.container === 'pkcs7' ? 'PKCS#7' : read.value.encoding === 'der' ? 'DER' : 'PEM',
+      count: read.value.items.length,
+    },
+  };
 }
