@@ -13,7 +13,7 @@ export default {
   'upload.csrNotCertificate': 'This is a certificate signing request, not a certificate. Sign it first (Enterprise CA), then upload the signed certificate.',
   'upload.certificateNotCsr': 'This is a certificate, not a certificate signing request: paste the CSR (“-----BEGIN CERTIFICATE REQUEST-----”).',
   'upload.converted': {
-    one: '{name} ({size} bytes) was read as {format}: {count} certificate, shown here as PEM.',
+    one: '{name} ({size} bytes) was read as {format} and is shown here as PEM.',
     other: '{name} ({size} bytes) was read as {format}: {count} certificates, shown here as PEM.',
   },
   'upload.loaded': '{name} loaded ({size} bytes).',
