@@ -86,6 +86,9 @@ describe('Inspect a file', () => {
     const cut = await screen.findByRole('article', { name: 'cut.tlv (3,000 bytes)' }, { timeout: 30_000 });
     expect(within(cut).getByText('At byte offset 2,124: RECORDLENGTH 1660 at byte 2124 runs past the end of the file (3000 bytes).')).toBeTruthy();
 
+    // The same name twice (two clusters' ITLFile.tlv) is told apart, not confused.
+    await choose([new File([bytesOf('itl/fixtures/ITLFile-sha1.tlv')], 'cut.tlv')]);
+    await screen.findByRole('article', { name: 'cut.tlv (2) (8,784 bytes)' }, { timeout: 30_000 });
     await choose([new File([bytesOf('fuzz/corpus/SEP682C7B5C2342.csr')], 'phone.csr')]);
     const csr = await screen.findByRole('article', { name: /^phone\.csr/ }, { timeout: 30_000 });
     expect(within(csr).getByText('Signature valid.')).toBeTruthy();
