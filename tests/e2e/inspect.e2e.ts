@@ -5,10 +5,21 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, inject, it } from 'vitest';
-import { registeredLabForFile, show } from './browser';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, openLab, show, type LabPage } from './browser';
 
-const lab = registeredLabForFile();
+// The inspector needs no running phone: the lab only has to have started.
+let browser: Browser;
+let lab: LabPage;
+beforeAll(async () => {
+  browser = await launch();
+  lab = await openLab(browser, inject('baseURL'));
+});
+afterAll(async () => {
+  await lab?.context.close();
+  await browser?.close();
+});
 const fixture = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
 describe('Inspect a file', () => {
