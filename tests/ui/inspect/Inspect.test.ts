@@ -62,6 +62,14 @@ describe('Inspect a file', () => {
     expect(screen.getAllByRole('region', { name: /^Record \d, bytes / })).toHaveLength(5);
   });
 
+  it('a file dropped on the drop zone is read like a chosen one', async () => {
+    render(Inspect);
+    const zone = screen.getByRole('region', { name: 'Drop files here, or' });
+    await fireEvent.drop(zone, { dataTransfer: { files: [new File([bytesOf('itl/fixtures/capf.pem')], 'dropped.pem')] } });
+    const dropped = await screen.findByRole('article', { name: /^dropped\.pem/ }, { timeout: 30_000 });
+    expect(within(dropped).getByText('Signature valid.')).toBeTruthy();
+  });
+
   it('a pasted private key is refused with a warning and never shown', async () => {
     render(Inspect);
     const key = readFileSync(join(testsDir, 'itl/fixtures/capf.pem'), 'utf8').replace(/CERTIFICATE/g, 'PRIVATE KEY');
