@@ -89,8 +89,8 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** One HTML file from the nested build's output folder. */
-export function assembleOfflineHtml(outDir: string): { html: string; scriptHash: string } {
+/** One HTML file from the nested build's output folder; the icon comes from the public folder. */
+export function assembleOfflineHtml(outDir: string, publicDir: string): { html: string; scriptHash: string } {
   let html = readFileSync(join(outDir, 'index.html'), 'utf8');
   const assets = filesUnder(join(outDir, 'assets'));
   const scripts = assets.filter((f) => f.endsWith('.js'));
@@ -109,7 +109,7 @@ export function assembleOfflineHtml(outDir: string): { html: string; scriptHash:
     .replace(/<link rel="stylesheet"[^>]*>\s*/g, () => '')
     .replace('</head>', () => `<style>${css}</style>\n</head>`)
     .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, () => cspMeta(offlineCsp(scriptHash)))
-    .replace(/<link rel="icon" href="\.\/([^"]+)"\s*\/?>/, (_, icon: string) => `<link rel="icon" href="${dataUrl(join(outDir, icon))}" />`);
+    .replace(/<link rel="icon" href="\.\/([^"]+)"\s*\/?>/, (_, icon: string) => `<link rel="icon" href="${dataUrl(join(publicDir, icon))}" />`);
   const leftover = /(?:src|href)="\.\/[^"]*"/.exec(html);
   if (leftover) throw new Error(`offline build: ${leftover[0]} is still a file reference`);
   return { html, scriptHash };
@@ -124,6 +124,10 @@ export function offlineHtml(): Plugin {
   return {
     name: 'lsc-lab:offline-html',
     apply: 'build',
+    config() {
+      // The offline file is a whole second build inside closeBundle; rolldown would report that as a slow plugin.
+      return { build: { rolldownOptions: { checks: { bundlerTimings: false } } } };
+    },
     configResolved(resolved) {
       config = resolved;
     },
@@ -147,7 +151,7 @@ export function offlineHtml(): Plugin {
             outDir,
             emptyOutDir: true,
             manifest: false,
-            copyPublicDir: true,
+            copyPublicDir: false,
             cssCodeSplit: false,
             modulePreload: false,
             // One script is the point here; the site's chunk budget does not apply to the offline file.
@@ -155,7 +159,7 @@ export function offlineHtml(): Plugin {
             rolldownOptions: { output: { codeSplitting: false } },
           },
         });
-        const { html } = assembleOfflineHtml(outDir);
+        const { html } = assembleOfflineHtml(outDir, config.publicDir);
         writeFileSync(join(config.build.outDir, OFFLINE_FILE), html);
       } finally {
         rmSync(outDir, { recursive: true, force: true });
