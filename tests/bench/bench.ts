@@ -6,6 +6,8 @@
  *      way (concurrently) — reported;
  *  (c) 200 phones enrolling with EC P-256 keys ÷ their raw crypto, done the same way (concurrently) —
  *      target ≤ 1.5; also the lowest and highest ratio of one run's enrolment to the same run's raw crypto;
+ *  (d) the first page load's JavaScript (gzip), and the size of dist/lsc-lab-offline.html (the classroom file,
+ *      reported, no target: the download budgets are the site's);
  *  (e) the Logs pane's filter: a search over 20 000 log records, the first time (every line rendered and
  *      lowered) — reported, no target.
  * Each figure is a median with its run count. Runs of a measurement and of its baseline are interleaved so
@@ -31,6 +33,7 @@ import { LogBook } from '../../src/sim/log';
 import { filterRecords, SOURCES } from '../../src/ui/logs/filter';
 import { LabWorld } from '../../src/sim/world';
 import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
@@ -199,6 +202,7 @@ const figures: {
   b?: Awaited<ReturnType<typeof benchBoot>>;
   c?: Awaited<ReturnType<typeof benchBulk>>;
   size?: ReturnType<typeof initialSize>;
+  offline?: number;
   e?: Awaited<ReturnType<typeof benchLogFilter>>;
 } = {};
 
@@ -235,6 +239,9 @@ if (wanted('d')) {
   const size = initialSize();
   figures.size = size;
   say(`(d) initial JavaScript: ${(size.gzipBytes / 1024).toFixed(1)} kB gzip in ${size.files.length} files (target ≤ 60 kB)`);
+  // The same build wrote the offline file (src/node/offline-html.ts).
+  figures.offline = statSync(fileURLToPath(new URL('../../dist/lsc-lab-offline.html', import.meta.url))).size;
+  say(`    offline classroom file dist/lsc-lab-offline.html: ${figures.offline} bytes (${(figures.offline / 1024 / 1024).toFixed(2)} MB)`);
 }
 if (wanted('e')) {
   const e = await benchLogFilter(20_000, quick ? 3 : 11);
@@ -242,10 +249,11 @@ if (wanted('e')) {
   say(`(e) Logs filter, first search over ${e.records} records: median ${fmt(e.filter)} over ${e.runs} runs`);
 }
 if (json) {
-  const { a, b, c, size, e } = figures as Required<typeof figures>;
+  const { a, b, c, size, e, offline } = figures as Required<typeof figures>;
   console.log(
     JSON.stringify({
       initialJavaScriptGzipBytes: size.gzipBytes,
+      offlineHtmlBytes: offline,
       enrolmentRatio: +(a.enrol / a.raw).toFixed(3),
       enrolmentRatioPaired: +a.paired.toFixed(3),
       bootRatio: +(b.boot / b.raw).toFixed(3),

@@ -23,6 +23,7 @@ describe('axe finds no violation', () => {
     ['#/downloads', 'Downloads'],
     ['#/dns', 'DNS Manager'],
     ['#/lab/ca', 'Enterprise CA (Offline CA)'],
+    ['#/inspect', 'Inspect a file'],
     ['#/cucm/phones', 'Find and List Phones'],
     ['#/cucm/phone?device=SEP682C7B5C2342', 'Phone Configuration'],
     ['#/cucm/servers', 'Find and List Servers'],

@@ -21,6 +21,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/faults', label: 'Faults', group: 'Lab', inNav: true, load: () => import('../faults/Faults.svelte') },
   { path: '/dns', label: 'DNS Manager (dc01)', group: 'Lab', inNav: true, load: () => import('../dns/DnsManager.svelte') },
   { path: '/lab/ca', label: 'Enterprise CA (Offline CA)', group: 'Lab', inNav: true, load: () => import('../lab-ca/EnterpriseCa.svelte') },
+  { path: '/inspect', label: 'Inspect a file', group: 'Lab', inNav: true, load: () => import('../inspect/Inspect.svelte') },
   { path: '/cucm/phones', label: 'Device > Phone', group: 'Cisco Unified CM Administration', inNav: true, load: () => import('../cucm-admin/FindPhones.svelte') },
   { path: '/cucm/phone', label: 'Phone Configuration', group: 'Cisco Unified CM Administration', inNav: false, load: () => import('../cucm-admin/PhoneConfiguration.svelte') },
   { path: '/cucm/servers', label: 'System > Server', group: 'Cisco Unified CM Administration', inNav: true, load: () => import('../cucm-admin/Servers.svelte') },

@@ -2,7 +2,9 @@
 import checks from './checks';
 import cli from './cli';
 import codes from './codes';
+import inspect from './inspect';
 import pictures from './pictures';
 import shell from './shell';
+import upload from './upload';
 
-export default { ...shell, ...checks, ...cli, ...pictures, ...codes } as const;
+export default { ...shell, ...checks, ...cli, ...pictures, ...codes, ...inspect, ...upload } as const;
