@@ -5,8 +5,8 @@
  * Why one file, and why built a second time: browsers refuse module scripts and dynamic imports from
  * file:// (origin null), so the offline file cannot load the site's chunks. After the site's build, a second
  * build of the same sources runs with code splitting off (every lazy screen and language inlined into one
- * script), the CSS in one sheet and the inspector's Worker inlined (Vite's `?worker&inline`: the Worker's
- * code starts from a blob: URL). The HTML then gets the script, the style sheet and the icon inlined, and a
+ * script), the CSS in one sheet and the Workers inlined (the inspector's through Vite's `?worker&inline`, the
+ * statechart layout's classic script imported `?url` through a blob: URL made from its text). The HTML then gets the script, the style sheet and the icon inlined, and a
  * CSP that allows exactly that script (by its SHA-256), blob: Workers, inline styles and data: images —
  * and no network at all.
  *
@@ -124,12 +124,26 @@ export function offlineHtml(): Plugin {
   return {
     name: 'lsc-lab:offline-html',
     apply: 'build',
+    // Before Vite's own resolver, which would otherwise turn `?url` into a file of its own.
+    enforce: 'pre',
     config() {
       // The offline file is a whole second build inside closeBundle; rolldown would report that as a slow plugin.
       return { build: { rolldownOptions: { checks: { bundlerTimings: false } } } };
     },
     configResolved(resolved) {
       config = resolved;
+    },
+    // A classic Worker script imported by URL (elkjs's layout worker, `…worker.min.js?url`) would be a file of its
+    // own; in the offline file it becomes a blob: URL made from the script's text.
+    async resolveId(source, importer) {
+      if (config.mode !== OFFLINE_MODE || !/\.js\?url$/.test(source)) return null;
+      const resolved = await this.resolve(source.slice(0, -'?url'.length), importer, { skipSelf: true });
+      return resolved ? `\0offline-blob-url:${resolved.id}` : null;
+    },
+    load(id) {
+      if (!id.startsWith('\0offline-blob-url:')) return null;
+      const path = id.slice('\0offline-blob-url:'.length);
+      return `import text from ${JSON.stringify(`${path}?raw`)};\nexport default URL.createObjectURL(new Blob([text], { type: 'text/javascript' }));\n`;
     },
     transform(code, id) {
       if (config.mode !== OFFLINE_MODE || id.includes('node_modules') || !code.includes('?worker')) return null;
