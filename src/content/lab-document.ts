@@ -180,7 +180,13 @@ export async function readShareLink(text: unknown): Promise<Read<LabDocument>> {
   const at = compact.indexOf('lab=');
   const packed = at >= 0 ? compact.slice(at + 4).split('&')[0] : compact;
   if (at >= 0 && !/[#?&]v=1(&|$)/.test(compact.slice(0, at))) return refuse('codes.link.version');
-  const u = await unpack(decodeURIComponent(packed));
+  let unescaped: string;
+  try {
+    unescaped = decodeURIComponent(packed);
+  } catch {
+    return refuse('codes.link.encoding');
+  }
+  const u = await unpack(unescaped);
   if (!u.ok) return unpackProblem(u, 'link');
   const v = u.value as Record<string, unknown>;
   if (typeof v !== 'object' || v === null || v.t !== 'l') return refuse('codes.link.damaged');

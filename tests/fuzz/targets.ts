@@ -14,6 +14,7 @@ import { parseSignedFile } from '../../src/itl/sgn';
 import { certificateReport, csrReport } from '../../src/pki/inspect';
 import { readPkiInput } from '../../src/pki/input';
 import { loadSavedLab } from '../../src/ui/persist';
+import { readCompletionCode, readShareLink } from '../../src/content/lab-document';
 
 export interface FuzzTarget {
   name: string;
@@ -26,6 +27,7 @@ export interface FuzzTarget {
 }
 
 const corpusDir = new URL('./corpus/', import.meta.url);
+const codesDir = new URL('../content/fixtures/codes/', import.meta.url);
 const itlFixtures = new URL('../itl/fixtures/', import.meta.url);
 const read = (base: URL, name: string) => new Uint8Array(readFileSync(new URL(name, base)));
 const corpusFiles = (pattern: RegExp) =>
@@ -131,6 +133,24 @@ export const TARGETS: FuzzTarget[] = [
       const result = loadSavedLab({ getItem: () => stored });
       if (result.ok) return result.value === null || typeof result.value === 'object' ? undefined : 'a saved lab that is not an object';
       return typeof result.error === 'string' && result.error ? undefined : 'a refusal without a reason';
+    },
+  },
+  {
+    name: 'completion-code',
+    corpus: () => readdirSync(codesDir).map((f) => read(codesDir, f)),
+    async run(input) {
+      const result = await readCompletionCode(new TextDecoder().decode(input));
+      if (result.ok) return Array.isArray(result.value.actions) && result.value.end >= result.value.start ? undefined : 'an accepted code with impossible fields';
+      return result.reason.key.startsWith('codes.') ? undefined : `a refusal without a reason: ${JSON.stringify(result.reason)}`;
+    },
+  },
+  {
+    name: 'share-link',
+    corpus: () => [read(corpusDir, 'share-link.txt')],
+    async run(input) {
+      const result = await readShareLink(new TextDecoder().decode(input));
+      if (result.ok) return Array.isArray(result.value.actions) && Array.isArray(result.value.faults) ? undefined : 'an accepted lab with impossible fields';
+      return result.reason.key.startsWith('codes.') ? undefined : `a refusal without a reason: ${JSON.stringify(result.reason)}`;
     },
   },
 ];
