@@ -6,7 +6,7 @@
  * virtual instant and at the same point among the events of that instant, and the artefacts it carries are
  * named by role.
  */
-import { applyScenarioFaults, findFault, type Fault } from '../sim/faults';
+import { applyScenarioFaults, FAULTS, type Fault } from '../sim/faults';
 import type { KeySource } from '../sim/install';
 import { LabWorld, type RecordedAction } from '../sim/world';
 import { exerciseFaults, setUpExercise } from './exercises/run';
@@ -40,25 +40,29 @@ export type BuildResult =
   | { ok: false; error: string };
 
 /** Check what a recipe names before building anything: a clear reason instead of a half-built lab. */
-export function recipeProblem(recipe: LabRecipe): string | null {
+export function recipeProblem(recipe: LabRecipe, catalogue: readonly Fault[] = FAULTS): string | null {
   if (!SCENARIOS[recipe.scenario]) return `The lab names a scenario this version does not have: "${recipe.scenario}".`;
   if (recipe.exercise !== undefined) {
     const exercise = findExercise(recipe.exercise);
     if (!exercise) return `The lab names an exercise this version does not have: "${recipe.exercise}".`;
     if (exercise.scenario !== recipe.scenario) return `The exercise "${recipe.exercise}" does not run on the scenario "${recipe.scenario}".`;
   }
-  const unknown = recipe.faults.find((id) => !findFault(id));
+  const unknown = recipe.faults.find((id) => !catalogue.some((f) => f.id === id));
   if (unknown) return `The lab names a fault this version does not have: "${unknown}".`;
   return null;
 }
 
-/** Build the lab a recipe describes and replay its actions; `until` lets it run on to a later virtual time. */
-export async function buildLab(recipe: LabRecipe, options: { keySource?: KeySource; until?: number } = {}): Promise<BuildResult> {
-  const problem = recipeProblem(recipe);
+/**
+ * Build the lab a recipe describes and replay its actions; `until` lets it run on to a later virtual time.
+ * `catalogue` is where fault ids are looked up (the page's own catalogue; the fault catalogue by default).
+ */
+export async function buildLab(recipe: LabRecipe, options: { keySource?: KeySource; until?: number; catalogue?: readonly Fault[] } = {}): Promise<BuildResult> {
+  const catalogue = options.catalogue ?? FAULTS;
+  const problem = recipeProblem(recipe, catalogue);
   if (problem) return { ok: false, error: problem };
   const exercise = recipe.exercise ? findExercise(recipe.exercise) : undefined;
   const faultIds = exercise ? exerciseFaults(exercise, recipe.seed) : [...recipe.faults];
-  const faults = faultIds.map((id) => findFault(id)).filter((f): f is Fault => Boolean(f));
+  const faults = faultIds.map((id) => catalogue.find((f) => f.id === id) ?? FAULTS.find((f) => f.id === id)).filter((f): f is Fault => Boolean(f));
   let scenario = SCENARIOS[recipe.scenario];
   if (recipe.classMode) scenario = classVariant(scenario, recipe.seed);
   const world = await LabWorld.create({ scenario: applyScenarioFaults(scenario, faults), seed: recipe.seed, start: recipe.start, keySource: options.keySource });

@@ -41,3 +41,12 @@ export function local(text: Partial<LocalizedText> & { en: string }): string {
 export function formatDateTime(epochMs: number, timeZone?: string): string {
   return new Intl.DateTimeFormat(i18n.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(epochMs);
 }
+
+/** A virtual duration in the learner's language ("12 min", "45 s"). */
+export function formatDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return new Intl.NumberFormat(i18n.locale, { style: 'unit', unit: 'second', unitDisplay: 'short' }).format(seconds);
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 120) return new Intl.NumberFormat(i18n.locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(minutes);
+  return new Intl.NumberFormat(i18n.locale, { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 1 }).format(minutes / 60);
+}

@@ -13,8 +13,9 @@ import { parseItl, type ItlParseResult } from '../../src/itl/parse';
 import { parseSignedFile } from '../../src/itl/sgn';
 import { certificateReport, csrReport } from '../../src/pki/inspect';
 import { readPkiInput } from '../../src/pki/input';
-import { loadSavedLab } from '../../src/ui/persist';
+import { decodeSavedLab } from '../../src/ui/persist';
 import { readCompletionCode, readShareLink } from '../../src/content/lab-document';
+import { progressFile, readProgressFile } from '../../src/content/progress';
 
 export interface FuzzTarget {
   name: string;
@@ -124,15 +125,25 @@ export const TARGETS: FuzzTarget[] = [
     corpus: () => [
       read(corpusDir, 'saved-lab.json'),
       text('{"v":1,"scenario":"seed-lab","seed":3,"start":0,"now":0,"faults":[],"actions":[{"at":0,"action":{"type":"x"}}]}'),
+      text('{"v":2,"scenario":"seed-lab","seed":"0a1b","start":1,"now":2,"faults":[],"mystery":false,"classMode":true,"exercise":{"id":"capf-stopped","version":1,"hintsUsed":1,"solutionShown":false,"began":1},"actions":[{"at":1,"n":0,"by":"learner","action":{"type":"cli","node":"ao115pub","command":"show itl"}}],"events":[{"at":1,"kind":"page","path":"/logs","params":{}}],"speed":60}'),
       text('{"v":1,"actions":[null],"faults":[null]}'),
       text('null'),
       text('[]'),
     ],
     run(input) {
       const stored = new TextDecoder().decode(input);
-      const result = loadSavedLab({ getItem: () => stored });
-      if (result.ok) return result.value === null || typeof result.value === 'object' ? undefined : 'a saved lab that is not an object';
-      return typeof result.error === 'string' && result.error ? undefined : 'a refusal without a reason';
+      const result = decodeSavedLab(stored);
+      if (result.ok) return result.value !== null && Array.isArray(result.value.actions) && Array.isArray(result.value.events) ? undefined : 'an accepted saved lab with impossible fields';
+      return result.reason.key.startsWith('persist.') && result.raw === stored ? undefined : 'a refusal without a reason, or the damaged data not handed back';
+    },
+  },
+  {
+    name: 'progress-file',
+    corpus: () => [text(progressFile({ v: 1, exercises: { 'lsc-install': { version: 1, solved: true, hintsUsed: 2, solutionShown: false, bestTimeMs: 600000 } } }, '2026-12-03T00:00:00Z')), text('{"format":"lsc-lab-progress","progress":{"v":1,"exercises":{}}}')],
+    run(input) {
+      const result = readProgressFile(new TextDecoder().decode(input));
+      if (result.ok) return typeof result.value.exercises === 'object' ? undefined : 'accepted progress without exercises';
+      return result.reason.key.startsWith('progress.') ? undefined : 'a refusal without a reason';
     },
   },
   {

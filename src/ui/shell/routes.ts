@@ -6,22 +6,32 @@ import type { Component } from 'svelte';
 
 export interface RouteDef {
   path: string;
-  /** Navigation label (the real product's name for the surface). */
+  /** Navigation label: the real product's name for the surface, or — `own` — a message key in the lab's voice. */
   label: string;
+  own?: boolean;
   /** The group in the navigation: a product, the phone, or the lab's own views. */
   group: 'Lab' | 'Cisco Unified CM Administration' | 'Cisco Unified OS Administration' | 'Cisco Unified Serviceability' | 'Admin CLI' | 'Phone' | 'Observe';
   load: () => Promise<{ default: Component<any> }>;
   /** Listed in the navigation (detail pages are reached from their list). */
   inNav: boolean;
   params?: Record<string, string>;
+  /** Hidden while an exercise locks it (the Faults page would name the cause). */
+  lock?: 'faults';
 }
 
 export const ROUTES: RouteDef[] = [
-  { path: '/', label: 'Topology', group: 'Lab', inNav: true, load: () => import('../topology/Topology.svelte') },
-  { path: '/faults', label: 'Faults', group: 'Lab', inNav: true, load: () => import('../faults/Faults.svelte') },
+  { path: '/tutorial', label: 'shell.nav.tutorial', own: true, group: 'Lab', inNav: true, load: () => import('../tutorial/Tutorial.svelte') },
+  { path: '/', label: 'shell.nav.topology', own: true, group: 'Lab', inNav: true, load: () => import('../topology/Topology.svelte') },
+  { path: '/exercises', label: 'shell.nav.exercises', own: true, group: 'Lab', inNav: true, load: () => import('../exercises/Exercises.svelte') },
+  { path: '/exercise', label: 'shell.nav.exercise', own: true, group: 'Lab', inNav: false, load: () => import('../exercises/Exercise.svelte') },
+  { path: '/class', label: 'shell.nav.class', own: true, group: 'Lab', inNav: false, load: () => import('../exercises/ClassStart.svelte') },
+  { path: '/teacher', label: 'shell.nav.teacher', own: true, group: 'Lab', inNav: true, load: () => import('../teacher/Teacher.svelte') },
+  { path: '/share', label: 'shell.nav.share', own: true, group: 'Lab', inNav: false, load: () => import('../share/Share.svelte') },
+  { path: '/faults', label: 'shell.nav.faults', own: true, group: 'Lab', inNav: true, load: () => import('../faults/Faults.svelte'), lock: 'faults' },
+  { path: '/firewall', label: 'shell.nav.firewall', own: true, group: 'Lab', inNav: true, load: () => import('../firewall/Firewall.svelte') },
   { path: '/dns', label: 'DNS Manager (dc01)', group: 'Lab', inNav: true, load: () => import('../dns/DnsManager.svelte') },
-  { path: '/lab/ca', label: 'Enterprise CA (Offline CA)', group: 'Lab', inNav: true, load: () => import('../lab-ca/EnterpriseCa.svelte') },
-  { path: '/inspect', label: 'Inspect a file', group: 'Lab', inNav: true, load: () => import('../inspect/Inspect.svelte') },
+  { path: '/lab/ca', label: 'shell.nav.enterpriseCa', own: true, group: 'Lab', inNav: true, load: () => import('../lab-ca/EnterpriseCa.svelte') },
+  { path: '/inspect', label: 'shell.nav.inspect', own: true, group: 'Lab', inNav: true, load: () => import('../inspect/Inspect.svelte') },
   { path: '/cucm/phones', label: 'Device > Phone', group: 'Cisco Unified CM Administration', inNav: true, load: () => import('../cucm-admin/FindPhones.svelte') },
   { path: '/cucm/phone', label: 'Phone Configuration', group: 'Cisco Unified CM Administration', inNav: false, load: () => import('../cucm-admin/PhoneConfiguration.svelte') },
   { path: '/cucm/servers', label: 'System > Server', group: 'Cisco Unified CM Administration', inNav: true, load: () => import('../cucm-admin/Servers.svelte') },
@@ -35,11 +45,11 @@ export const ROUTES: RouteDef[] = [
   { path: '/serviceability/network', label: 'Tools > Control Center - Network Services', group: 'Cisco Unified Serviceability', inNav: true, load: () => import('../serviceability/ControlCenter.svelte'), params: { kind: 'network' } },
   { path: '/cli', label: 'Admin CLI', group: 'Admin CLI', inNav: false, load: () => import('../cli/Terminal.svelte') },
   { path: '/phone', label: 'Phone', group: 'Phone', inNav: false, load: () => import('../phone/Phone.svelte') },
-  { path: '/logs', label: 'Logs', group: 'Observe', inNav: true, load: () => import('../logs/Logs.svelte') },
-  { path: '/trace', label: 'Message trace', group: 'Observe', inNav: true, load: () => import('../trace/Trace.svelte') },
-  { path: '/trust', label: 'Trust map', group: 'Observe', inNav: true, load: () => import('../trust/TrustMap.svelte') },
-  { path: '/statecharts', label: 'Statecharts', group: 'Observe', inNav: true, load: () => import('../statecharts/Statecharts.svelte') },
-  { path: '/downloads', label: 'Downloads', group: 'Observe', inNav: true, load: () => import('../downloads/Downloads.svelte') },
+  { path: '/logs', label: 'shell.nav.logs', own: true, group: 'Observe', inNav: true, load: () => import('../logs/Logs.svelte') },
+  { path: '/trace', label: 'shell.nav.trace', own: true, group: 'Observe', inNav: true, load: () => import('../trace/Trace.svelte') },
+  { path: '/trust', label: 'shell.nav.trust', own: true, group: 'Observe', inNav: true, load: () => import('../trust/TrustMap.svelte') },
+  { path: '/statecharts', label: 'shell.nav.statecharts', own: true, group: 'Observe', inNav: true, load: () => import('../statecharts/Statecharts.svelte') },
+  { path: '/downloads', label: 'shell.nav.downloads', own: true, group: 'Observe', inNav: true, load: () => import('../downloads/Downloads.svelte') },
 ];
 
 export function findRoute(path: string): RouteDef | undefined {

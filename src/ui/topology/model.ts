@@ -42,7 +42,6 @@ export interface TopologyView {
   switchAt: { x: number; y: number };
   /** Hosts the newest message went between (highlighted links). */
   lastPacket?: Packet;
-  firewall: Array<{ id: string; description: string }>;
   subnet: string;
 }
 
@@ -196,14 +195,12 @@ export function topologyOf(world: WorldLike): TopologyView {
       y: column(right, i + firstPhoneRow, height),
     });
   });
-  const net = world.actor('network')?.getSnapshot().context as { tables?: { firewall?: Array<{ id: string; description: string }> } } | undefined;
   return {
     hosts,
     width: WIDTH,
     height,
     switchAt: { x: WIDTH / 2, y: height / 2 },
     lastPacket: world.trace.packets.at(-1),
-    firewall: (net?.tables?.firewall ?? []).map((r) => ({ id: r.id, description: r.description })),
     subnet: subnetOf(s),
   };
 }
