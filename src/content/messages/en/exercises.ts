@@ -38,7 +38,7 @@ export default {
   'exercises.notSolvedYet': 'Not solved yet.',
   'exercises.hintsTitle': 'Hints',
   'exercises.hintsIntro': 'Three rungs: where to look, what is wrong, the exact fix. Each one you open is recorded.',
-  'exercises.hintsUsed': { one: '{count} of {allowed} hint used.', other: '{count} of {allowed} hints used.' },
+  'exercises.hintsUsed': { one: '{count} hint used of {allowed}.', other: '{count} hints used of {allowed}.' },
   'exercises.hintsNone': 'Your class link allows no hints.',
   'exercises.showHint': 'Show hint {n}',
   'exercises.hintLabel': 'Hint {n}',
