@@ -31,7 +31,7 @@ describe('the Firewall page', () => {
     await waitFor(() => expect(entries()).toEqual(['access-list OUTSIDE_IN line 1 extended deny tcp any host 10.122.138.102 eq 3804', 'access-list OUTSIDE_IN line 2 extended permit ip any any']));
     expect(isFaultFixed(session.world!, 'network.capf-port-blocked')).toBe(false);
     expect(await axeViolations(r.container)).toEqual([]);
-    await fireEvent.click(screen.getByRole('button', { name: /Remove\W+line 1/ }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Remove line 1: deny tcp any host 10.122.138.102 eq 3804' }));
     await waitFor(() => expect(entries()).toEqual(['access-list OUTSIDE_IN line 1 extended permit ip any any']));
     expect(isFaultFixed(session.world!, 'network.capf-port-blocked')).toBe(true);
     r.unmount();

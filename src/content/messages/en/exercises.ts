@@ -18,6 +18,8 @@ export default {
   'exercises.status.open': 'Open now',
   'exercises.start': 'Start',
   'exercises.continue': 'Continue',
+  'exercises.startNamed': 'Start {title}',
+  'exercises.continueNamed': 'Continue {title}',
   'exercises.noTime': '—',
   'exercises.progressTitle': 'Your progress',
   'exercises.progressIntro': 'Progress is kept in this browser. Save it as a file to keep it, or to carry it to another browser.',

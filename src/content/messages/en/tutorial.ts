@@ -13,6 +13,8 @@ export default {
   'tutorial.where': 'Where',
   'tutorial.expect': 'What you should see',
   'tutorial.go': 'Open the page',
+  'tutorial.goNamed': 'Open the page: {title}',
+  'tutorial.openNamed': 'Open this tutorial: {title}',
   'tutorial.inExercise': 'You are in an exercise: the tutorial reads this exercise’s lab. Leave the exercise to follow it in your free lab.',
   'tutorial.panel': 'Tutorial',
   'tutorial.current': 'Next step',
