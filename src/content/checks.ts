@@ -15,7 +15,7 @@ import { describeCertificate, type CertificateInfo } from '../pki/parse';
 import type { CertificateOperationStatus } from '../sim/cucm/database';
 import { CAPF_KEYGEN_TIMEOUT_MS } from '../sim/cucm/capf-session.machine';
 import { ids, publisher } from '../sim/env';
-import { labCaRecord } from '../sim/lab-ca';
+import { labCaRecord } from '../sim/lab-ca-record';
 import { ISE_ACCEPTED } from '../sim/dot1x/radius.machine';
 import { capfPin } from '../sim/phone/phone.machine';
 import { keyGenerationMs, PHONE_MODELS } from '../sim/phone/models';

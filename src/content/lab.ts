@@ -6,11 +6,10 @@
  * virtual instant and at the same point among the events of that instant, and the artefacts it carries are
  * named by role.
  */
-import { applyScenarioFaults, FAULTS, type Fault } from '../sim/faults';
+import type { Fault } from '../sim/faults';
 import type { KeySource } from '../sim/install';
 import { LabWorld, type RecordedAction } from '../sim/world';
-import { exerciseFaults, setUpExercise } from './exercises/run';
-import { findExercise, type Exercise } from './exercises';
+import type { Exercise } from './exercises';
 import { SCENARIOS } from './scenarios';
 import { classVariant } from './variants';
 
@@ -39,11 +38,14 @@ export type BuildResult =
   | { ok: true; world: LabWorld; exercise?: Exercise; faults: string[]; refused: string[]; /** Virtual time the setup ended: the learner's lab begins here. */ began: number }
   | { ok: false; error: string };
 
-/** Check what a recipe names before building anything: a clear reason instead of a half-built lab. */
-export function recipeProblem(recipe: LabRecipe, catalogue: readonly Fault[] = FAULTS): string | null {
+/**
+ * Check what a recipe names before building anything: a clear reason instead of a half-built lab. The exercises
+ * are data of their own (loaded with the classroom, not with every lab): pass them to check an exercise's name.
+ */
+export function recipeProblem(recipe: LabRecipe, catalogue: readonly Fault[], exercises?: { findExercise(id: string): Exercise | undefined }): string | null {
   if (!SCENARIOS[recipe.scenario]) return `The lab names a scenario this version does not have: "${recipe.scenario}".`;
-  if (recipe.exercise !== undefined) {
-    const exercise = findExercise(recipe.exercise);
+  if (recipe.exercise !== undefined && exercises) {
+    const exercise = exercises.findExercise(recipe.exercise);
     if (!exercise) return `The lab names an exercise this version does not have: "${recipe.exercise}".`;
     if (exercise.scenario !== recipe.scenario) return `The exercise "${recipe.exercise}" does not run on the scenario "${recipe.scenario}".`;
   }
@@ -57,17 +59,21 @@ export function recipeProblem(recipe: LabRecipe, catalogue: readonly Fault[] = F
  * `catalogue` is where fault ids are looked up (the page's own catalogue; the fault catalogue by default).
  */
 export async function buildLab(recipe: LabRecipe, options: { keySource?: KeySource; until?: number; catalogue?: readonly Fault[] } = {}): Promise<BuildResult> {
-  const catalogue = options.catalogue ?? FAULTS;
-  const problem = recipeProblem(recipe, catalogue);
+  // The fault catalogue (its texts) loads only for a lab that starts with faults.
+  const faultModule = recipe.faults.length || recipe.exercise !== undefined ? await import('../sim/faults') : undefined;
+  const catalogue = options.catalogue ?? faultModule?.FAULTS ?? [];
+  // Exercises load only for an exercise's lab (the free lab's page does not carry them).
+  const classroom = recipe.exercise !== undefined ? await Promise.all([import('./exercises'), import('./exercises/run')]) : undefined;
+  const problem = recipeProblem(recipe, catalogue, classroom?.[0]);
   if (problem) return { ok: false, error: problem };
-  const exercise = recipe.exercise ? findExercise(recipe.exercise) : undefined;
-  const faultIds = exercise ? exerciseFaults(exercise, recipe.seed) : [...recipe.faults];
-  const faults = faultIds.map((id) => catalogue.find((f) => f.id === id) ?? FAULTS.find((f) => f.id === id)).filter((f): f is Fault => Boolean(f));
+  const exercise = recipe.exercise && classroom ? classroom[0].findExercise(recipe.exercise) : undefined;
+  const faultIds = exercise && classroom ? classroom[1].exerciseFaults(exercise, recipe.seed) : [...recipe.faults];
+  const faults = faultIds.map((id) => catalogue.find((f) => f.id === id) ?? faultModule?.FAULTS.find((f) => f.id === id)).filter((f): f is Fault => Boolean(f));
   let scenario = SCENARIOS[recipe.scenario];
   if (recipe.classMode) scenario = classVariant(scenario, recipe.seed);
-  const world = await LabWorld.create({ scenario: applyScenarioFaults(scenario, faults), seed: recipe.seed, start: recipe.start, keySource: options.keySource });
+  const world = await LabWorld.create({ scenario: faultModule ? faultModule.applyScenarioFaults(scenario, faults) : scenario, seed: recipe.seed, start: recipe.start, keySource: options.keySource });
   const refused: string[] = [];
-  if (exercise) refused.push(...(await setUpExercise(world, exercise, faultIds)));
+  if (exercise && classroom) refused.push(...(await classroom[1].setUpExercise(world, exercise, faultIds)));
   const began = world.now;
   for (const { at, n, by, action } of recipe.actions) {
     await world.replayTo(at, n ?? 0);

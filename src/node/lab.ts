@@ -19,7 +19,7 @@ import { evaluateGoals, exerciseText, isSolved, solutionSteps, textFacts } from 
 import { buildLab, SIM_VERSION } from '../content/lab';
 import { writeCompletionCode, writeShareLink, type LabDocument } from '../content/lab-document';
 import { formatMessage, type Said } from '../content/messages/format';
-import en from '../content/messages/en';
+import en from '../content/messages/en/all';
 import { classSeed } from '../content/variants';
 import { verifyCompletionCode } from '../content/verify';
 import { checkAction } from '../sim/action-schema';

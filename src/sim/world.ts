@@ -23,7 +23,7 @@ import { indexDelayedEventsBySource } from './scheduler';
 import type { PhoneSpec, Scenario } from './scenario';
 import { fromLocal, toLocal } from './time';
 import { applyAction, type ActionResult, type LabAction } from './actions';
-import { carriesPrivateKey, namePemText } from './artefact-roles';
+import type { PemText } from './artefact-roles';
 
 export interface WorldOptions {
   scenario: Scenario;
@@ -152,7 +152,7 @@ const worldMachine = setup({
 });
 
 /** The action as it is recorded: PEM texts this world made are named by role. */
-function nameArtefacts(world: LabWorld, action: LabAction): LabAction {
+function nameArtefacts(world: LabWorld, action: LabAction, namePemText: (world: LabWorld, text: PemText) => PemText): LabAction {
   switch (action?.type) {
     case 'os.certificate.upload':
     case 'capf.offline.import':
@@ -225,6 +225,8 @@ export class LabWorld {
    */
   act(action: LabAction, by: ActionBy = 'learner'): Promise<ActionResult> {
     return this.#inTurn(async () => {
+      // Naming by role is needed only once the learner acts: it loads with the first action.
+      const { carriesPrivateKey, namePemText } = await import('./artefact-roles');
       if (carriesPrivateKey(action)) {
         return {
           ok: false,
@@ -233,7 +235,7 @@ export class LabWorld {
       }
       const at = this.now;
       const n = this.env.clock.firedAtNow;
-      const recorded = nameArtefacts(this, action);
+      const recorded = nameArtefacts(this, action, namePemText);
       const result = await applyAction(this, recorded);
       if (result.ok) this.actions.push({ at, n, by, action: recorded });
       await this.env.clock.drain();

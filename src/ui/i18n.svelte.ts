@@ -4,18 +4,29 @@
  * re-renders its readers when the language changes.
  */
 import { formatMessage, type Catalogue, type Locale, type LocalizedText, type MessageParams, type Said } from '../content/messages/format';
-import { loadCatalogue, type MessageKey, type ParamsOf } from '../content/messages';
+import { loadArea, loadCatalogue, type Area, type MessageKey, type ParamsOf } from '../content/messages';
 
 class I18n {
   locale = $state<Locale>('en');
   catalogue = $state.raw<Catalogue>({});
+  #areas = new Set<Area>();
 
-  /** Switch to `locale` once its catalogue has loaded (the page keeps its language until then). */
+  /** Switch to `locale` once its catalogue (and the areas already in use) have loaded. */
   async use(locale: Locale): Promise<void> {
-    const catalogue = await loadCatalogue(locale);
-    this.catalogue = catalogue;
+    const [core, ...areas] = await Promise.all([loadCatalogue(locale), ...[...this.#areas].map((a) => loadArea(locale, a))]);
+    this.catalogue = Object.assign({}, core, ...areas);
     this.locale = locale;
     if (typeof document !== 'undefined') document.documentElement.lang = locale;
+  }
+
+  /** Make sure these areas of the catalogue are loaded (a page's own messages). */
+  async need(...areas: readonly Area[]): Promise<void> {
+    const missing = areas.filter((a) => !this.#areas.has(a));
+    if (missing.length === 0) return;
+    const locale = this.locale;
+    const loaded = await Promise.all(missing.map((a) => loadArea(locale, a)));
+    for (const a of missing) this.#areas.add(a);
+    if (locale === this.locale) this.catalogue = Object.assign({}, this.catalogue, ...loaded);
   }
 }
 

@@ -20,6 +20,8 @@ import { emptyProgress, mergeProgress, progressFile, readProgressFile, recordAtt
 import { clearLab, loadActiveSlot, loadLab, loadProgress, saveActiveSlot, saveLab, saveProgress, type ExerciseRun, type SavedLab, type Slot } from './persist';
 
 type Api = typeof import('./lab-api');
+type Classroom = typeof import('./classroom-api');
+type FaultsModule = typeof import('../sim/faults');
 
 export const SPEEDS = [1, 2, 5, 10, 30, 60] as const;
 /** How often the real-time driver moves the virtual clock (real ms). */
@@ -38,6 +40,8 @@ export interface SessionOptions {
   loadApi?: () => Promise<Api>;
   /** Start the clock once the lab is up, as a real cluster runs (the page does; tests do not). */
   autoplay?: boolean;
+  /** Load the classroom chunk (exercises, tutorials, codes); tests may pass the module directly. */
+  loadClassroom?: () => Promise<Classroom>;
   /** Tests: where keys come from (a shared pool instead of fresh WebCrypto keys for every lab). */
   keySource?: import('../sim/install').KeySource;
 }
@@ -50,6 +54,10 @@ export interface ExerciseStart {
 
 export class LabSession {
   api = $state.raw<Api | null>(null);
+  /** The fault catalogue: loaded with the Faults page, an exercise, or a lab that starts with faults. */
+  faultsModule = $state.raw<FaultsModule | null>(null);
+  /** Exercises, tutorials, checks and codes: loaded when an exercise, a tutorial or a classroom page needs them. */
+  classroom = $state.raw<Classroom | null>(null);
   world = $state.raw<LabWorld | null>(null);
   /** Bumped whenever anything in the world changed; derive views from it. */
   version = $state(0);
@@ -87,6 +95,8 @@ export class LabSession {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #lastTick = 0;
   #lastSave = 0;
+  #classroomLoading: Promise<Classroom> | null = null;
+  #faultsLoading: Promise<FaultsModule> | null = null;
 
   constructor(options: SessionOptions = {}) {
     this.#options = options;
@@ -101,6 +111,8 @@ export class LabSession {
     try {
       this.api = await (this.#options.loadApi ?? (() => import('./lab-api')))();
       this.tutorialId = this.#read(TUTORIAL_KEY);
+      const active = loadActiveSlot(this.storage);
+      if (this.tutorialId || active.kind === 'exercise') await this.loadClassroom();
       const recovered = this.#read(RECOVERED_KEY);
       if (recovered) {
         try {
@@ -113,8 +125,8 @@ export class LabSession {
       const progress = loadProgress(this.storage);
       if (progress.ok) this.progress = progress.value ?? emptyProgress();
       else this.#recover('lsc-lab-progress-damaged.json', progress.raw, { key: 'persist.progressDamaged' });
-      let slot = loadActiveSlot(this.storage);
-      if (slot.kind === 'exercise' && !this.api.findExercise(slot.id)) slot = { kind: 'free' };
+      let slot = active;
+      if (slot.kind === 'exercise' && !this.classroom?.findExercise(slot.id)) slot = { kind: 'free' };
       await this.#open(slot);
       this.phase = 'ready';
       if (this.#options.autoplay) this.play();
@@ -130,6 +142,7 @@ export class LabSession {
    */
   async reset(options: { scenario?: string; seed?: number; faults?: string[]; mystery?: boolean } = {}): Promise<void> {
     const api = this.#api();
+    if (this.slot.kind === 'exercise') await this.loadClassroom();
     const wasPlaying = this.playing;
     this.pause();
     clearLab(this.storage, this.slot);
@@ -142,10 +155,25 @@ export class LabSession {
     if (wasPlaying) this.play();
   }
 
+  /** The fault catalogue, loaded once. */
+  loadFaults(): Promise<FaultsModule> {
+    this.#faultsLoading ??= this.#api()
+      .loadFaults()
+      .then((m) => (this.faultsModule = m));
+    return this.#faultsLoading;
+  }
+
+  /** The classroom chunk, loaded once. */
+  loadClassroom(): Promise<Classroom> {
+    this.#classroomLoading ??= (this.#options.loadClassroom ?? (() => import('./classroom-api')))().then((c) => (this.classroom = c));
+    return this.#classroomLoading;
+  }
+
   /** Open an exercise's own lab (as it was left, or new); the lab open before is saved as it is. */
   async openExercise(id: string, start: ExerciseStart = {}): Promise<boolean> {
     const api = this.#api();
-    const exercise = api.findExercise(id);
+    const classroom = await this.loadClassroom();
+    const exercise = classroom.findExercise(id);
     if (!exercise) return false;
     this.pause();
     this.#persist();
@@ -155,7 +183,7 @@ export class LabSession {
     const student = start.student?.trim() || undefined;
     const keep = saved.ok && saved.value?.exercise?.version === exercise.version && saved.value.exercise.classCode === classCode && saved.value.exercise.student === student ? saved.value : null;
     if (!saved.ok) this.#recover(`lsc-lab-${id}-damaged.json`, saved.raw, saved.reason);
-    const seed = classCode && student ? api.classSeed(classCode, student) : 1;
+    const seed = classCode && student ? classroom.classSeed(classCode, student) : 1;
     const run: ExerciseRun = { id, version: exercise.version, classCode, student, hintsUsed: 0, solutionShown: false, began: 0, hintsAllowed: start.hintsAllowed };
     await this.#build(slot, keep ?? this.#exerciseLab(run, seed, api.scenarioStart(api.SCENARIOS[exercise.scenario], this.#realNow())));
     return true;
@@ -198,9 +226,9 @@ export class LabSession {
 
   /** The exercise's hint ladder as this lab has it, and how many rungs the class allows. */
   get hints(): { ladder: ExerciseText[]; allowed: number } {
-    const ex = this.exercise && this.api?.findExercise(this.exercise.id);
-    if (!ex || !this.api) return { ladder: [], allowed: 0 };
-    const ladder = this.api.hintLadder(ex, this.faults);
+    const ex = this.exercise && this.classroom?.findExercise(this.exercise.id);
+    if (!ex || !this.classroom) return { ladder: [], allowed: 0 };
+    const ladder = this.classroom.hintLadder(ex, this.faults);
     return { ladder, allowed: Math.min(ladder.length, this.exercise!.hintsAllowed ?? ladder.length) };
   }
 
@@ -217,14 +245,15 @@ export class LabSession {
   /** Do the exercise's solution visibly, step by step (recorded: the exercise counts as solved that way). */
   async showSolution(onStep?: (done: StepDone) => void): Promise<string[]> {
     const api = this.#api();
+    const classroom = await this.loadClassroom();
     const run = this.exercise;
-    const ex = run && api.findExercise(run.id);
+    const ex = run && classroom.findExercise(run.id);
     if (!run || !ex || !this.world) return [];
     this.exercise = { ...run, solutionShown: true };
     this.#recordProgress();
     this.#persist();
     const refused: string[] = [];
-    await api.doSteps({ act: (a) => this.act(a), wait: (ms) => this.advance(ms) }, api.solutionSteps(this.world, ex, this.faults), (done) => {
+    await api.doSteps({ act: (a) => this.act(a), wait: (ms) => this.advance(ms) }, classroom.solutionSteps(this.world, ex, this.faults), (done) => {
       if ('action' in done && !done.result.ok) refused.push(done.result.error);
       onStep?.(done);
     });
@@ -234,10 +263,11 @@ export class LabSession {
   /** The completion code of the exercise as it stands now. */
   async completionCode(): Promise<string | null> {
     const api = this.#api();
+    const classroom = await this.loadClassroom();
     const run = this.exercise;
     const world = this.world;
     if (!run || !world) return null;
-    return api.writeCompletionCode({
+    return classroom.writeCompletionCode({
       sim: api.SIM_VERSION,
       exercise: run.id,
       version: run.version,
@@ -271,20 +301,22 @@ export class LabSession {
   }
 
   /** Why a shared lab cannot open here (another simulation or exercise version, unknown content), or null. */
-  documentProblem(doc: LabDocument): Said | null {
+  async documentProblem(doc: LabDocument): Promise<Said | null> {
     const api = this.#api();
     if (doc.sim !== api.SIM_VERSION) return { key: 'share.simVersion', params: { made: doc.sim, current: api.SIM_VERSION } };
     if (doc.exercise) {
-      const ex = api.findExercise(doc.exercise.id);
+      const ex = this.classroom?.findExercise(doc.exercise.id);
       if (!ex) return { key: 'codes.verify.unknownExercise', params: { exercise: doc.exercise.id } };
       if (ex.version !== doc.exercise.version) return { key: 'codes.verify.exerciseVersion', params: { exercise: ex.id, made: doc.exercise.version, current: ex.version } };
     }
-    const problem = api.recipeProblem({ scenario: doc.scenario, seed: doc.seed, start: doc.start, faults: doc.faults, exercise: doc.exercise?.id, actions: [] }, api.FAULTS);
+    const catalogue = doc.faults.length ? (await this.loadFaults()).FAULTS : [];
+    const problem = api.recipeProblem({ scenario: doc.scenario, seed: doc.seed, start: doc.start, faults: doc.faults, exercise: doc.exercise?.id, actions: [] }, catalogue);
     return problem ? { key: 'share.cannotOpen', params: { why: problem } } : null;
   }
 
   /** Replace the lab with a shared one (asked first by the page): into its exercise's slot, or the free lab. */
   async openDocument(doc: LabDocument): Promise<void> {
+    if (doc.exercise) await this.loadClassroom();
     this.pause();
     this.#persist();
     const slot: Slot = doc.exercise ? { kind: 'exercise', id: doc.exercise.id } : { kind: 'free' };
@@ -321,6 +353,7 @@ export class LabSession {
 
   /** Open a tutorial beside the pages (null closes it). */
   openTutorial(id: string | null): void {
+    if (id) void this.loadClassroom();
     this.tutorialId = id;
     try {
       if (id) this.storage?.setItem(TUTORIAL_KEY, id);
@@ -430,7 +463,7 @@ export class LabSession {
   }
 
   #exerciseLab(run: ExerciseRun, seed: number | string, start: number): SavedLab {
-    const ex = this.#api().findExercise(run.id)!;
+    const ex = this.classroom!.findExercise(run.id)!;
     return { v: 2, scenario: ex.scenario, seed, start, faults: [], mystery: false, classMode: Boolean(run.classCode && run.student), exercise: { ...run, began: 0 }, actions: [], events: [], now: 0, speed: this.speed };
   }
 
@@ -453,18 +486,19 @@ export class LabSession {
     const name = slot.kind === 'free' ? 'lsc-lab-damaged.json' : `lsc-lab-${slot.id}-damaged.json`;
     if (!loaded.ok) this.#recover(name, loaded.raw, loaded.reason);
     if (lab) {
-      const problem = api.recipeProblem({ scenario: lab.scenario, seed: lab.seed, start: lab.start, faults: lab.faults, exercise: lab.exercise?.id, actions: [] }, api.FAULTS);
+      const catalogue = lab.faults.length ? (await this.loadFaults()).FAULTS : [];
+      const problem = api.recipeProblem({ scenario: lab.scenario, seed: lab.seed, start: lab.start, faults: lab.faults, exercise: lab.exercise?.id, actions: [] }, catalogue);
       if (problem) {
         this.#recover(name, JSON.stringify(lab), { key: 'persist.unknownContent', params: { why: problem } });
         lab = null;
-      } else if (lab.exercise && api.findExercise(lab.exercise.id)?.version !== lab.exercise.version) {
+      } else if (lab.exercise && this.classroom?.findExercise(lab.exercise.id)?.version !== lab.exercise.version) {
         this.#recover(name, JSON.stringify(lab), { key: 'persist.exerciseUpdated' });
         lab = null;
       }
     }
     if (!lab) {
       if (slot.kind === 'exercise') {
-        const ex = api.findExercise(slot.id)!;
+        const ex = this.classroom!.findExercise(slot.id)!;
         lab = this.#exerciseLab({ id: ex.id, version: ex.version, hintsUsed: 0, solutionShown: false, began: 0 }, 1, api.scenarioStart(api.SCENARIOS[ex.scenario], this.#realNow()));
       } else lab = this.#freeLab({ scenario: api.DEFAULT_SCENARIO, seed: 1, faults: [], mystery: false });
     }
@@ -480,7 +514,7 @@ export class LabSession {
     this.goals = [];
     const built = await api.buildLab(
       { scenario: lab.scenario, seed: lab.seed, start: lab.start, faults: lab.faults, classMode: lab.classMode, exercise: lab.exercise?.id, actions: lab.actions },
-      { until: lab.now, keySource: this.#options.keySource, catalogue: api.FAULTS },
+      { until: lab.now, keySource: this.#options.keySource, catalogue: lab.faults.length ? (await this.loadFaults()).FAULTS : undefined },
     );
     if (!built.ok) throw new Error(built.error);
     if (built.refused.length) this.notice = { key: 'persist.stepNotReplayed', params: { why: built.refused[0] } };
@@ -539,18 +573,19 @@ export class LabSession {
   /** Re-run the exercise's goals on the world as it stands, and record the attempt's progress. */
   #evaluate(): void {
     const run = this.exercise;
-    const ex = run && this.api?.findExercise(run.id);
-    if (!run || !ex || !this.world || !this.api) return;
-    const goals = this.api.evaluateGoals(this.world, ex, this.faults);
-    const solvedBefore = this.api.isSolved(this.goals);
+    const classroom = this.classroom;
+    const ex = run && classroom?.findExercise(run.id);
+    if (!run || !ex || !this.world || !classroom) return;
+    const goals = classroom.evaluateGoals(this.world, ex, this.faults);
+    const solvedBefore = classroom.isSolved(this.goals);
     this.goals = goals;
-    if (this.api.isSolved(goals) && !solvedBefore) this.#recordProgress();
+    if (classroom.isSolved(goals) && !solvedBefore) this.#recordProgress();
   }
 
   #recordProgress(): void {
     const run = this.exercise;
-    if (!run || !this.world || !this.api) return;
-    const solved = this.api.isSolved(this.goals);
+    if (!run || !this.world || !this.classroom) return;
+    const solved = this.classroom.isSolved(this.goals);
     this.progress = recordAttempt(this.progress, run.id, {
       version: run.version,
       solved,

@@ -39,6 +39,11 @@ import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initialJavaScript } from './bundle-size';
+import { buildLab, SIM_VERSION } from '../../src/content/lab';
+import { solutionSteps } from '../../src/content/exercises/run';
+import { writeCompletionCode } from '../../src/content/lab-document';
+import { verifyCompletionCode } from '../../src/content/verify';
+import { doSteps, onWorld } from '../../src/sim/steps';
 
 const json = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
@@ -195,6 +200,40 @@ async function benchLogFilter(records: number, runs: number) {
   return { filter: median(times), runs, records };
 }
 
+/**
+ * (v) The teacher's verification: a completion code of the seed exercise (the article's procedure, solved by its
+ * solution) verified — decoded, checked, replayed in a fresh world, graded — against one plain lab run with the
+ * same actions (the same exercise built and the same actions replayed to the same time, nothing decoded or
+ * graded). Fresh keys on both sides, runs interleaved.
+ */
+async function benchCodeVerify(codes: number) {
+  const made = await buildLab({ scenario: 'seed-lab', seed: 1, start: START, faults: [], exercise: 'lsc-install', actions: [] });
+  if (!made.ok || !made.exercise) throw new Error('the seed exercise did not build');
+  await doSteps(onWorld(made.world), solutionSteps(made.world, made.exercise, made.faults));
+  await made.world.runUntilSettled();
+  const end = made.world.now;
+  const actions = made.world.learnerActions;
+  made.world.stop();
+  const code = await writeCompletionCode({ sim: SIM_VERSION, exercise: 'lsc-install', version: made.exercise.version, classCode: '', student: '', seed: 1, start: START, end, actions, hintsUsed: 0, solutionShown: true });
+  const verify: number[] = [];
+  const plain: number[] = [];
+  for (let i = 0; i < codes; i++) {
+    plain.push(
+      await timed(async () => {
+        const r = await buildLab({ scenario: 'seed-lab', seed: 1, start: START, faults: [], exercise: 'lsc-install', actions }, { until: end });
+        if (r.ok) r.world.stop();
+      }),
+    );
+    verify.push(
+      await timed(async () => {
+        const v = await verifyCompletionCode(code);
+        if (!v.ok || !v.value.solved) throw new Error('the code did not verify as solved');
+      }),
+    );
+  }
+  return { verify: median(verify), plain: median(plain), runs: codes };
+}
+
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
 const figures: {
@@ -204,6 +243,7 @@ const figures: {
   size?: ReturnType<typeof initialSize>;
   offline?: number;
   e?: Awaited<ReturnType<typeof benchLogFilter>>;
+  v?: Awaited<ReturnType<typeof benchCodeVerify>>;
 } = {};
 
 /** The first page load's JavaScript, from a fresh production build. */
@@ -248,8 +288,13 @@ if (wanted('e')) {
   figures.e = e;
   say(`(e) Logs filter, first search over ${e.records} records: median ${fmt(e.filter)} over ${e.runs} runs`);
 }
+if (wanted('v')) {
+  const v = await benchCodeVerify(quick ? 3 : 30);
+  figures.v = v;
+  say(`(v) completion code of the seed exercise verified: median ${fmt(v.verify)} per code over ${v.runs} codes; one plain lab run with the same actions median ${fmt(v.plain)}; ratio ${(v.verify / v.plain).toFixed(3)} (target ≤ 1.2)`);
+}
 if (json) {
-  const { a, b, c, size, e, offline } = figures as Required<typeof figures>;
+  const { a, b, c, size, e, offline, v } = figures as Required<typeof figures>;
   console.log(
     JSON.stringify({
       initialJavaScriptGzipBytes: size.gzipBytes,
@@ -259,8 +304,9 @@ if (json) {
       bootRatio: +(b.boot / b.raw).toFixed(3),
       bulkRatio: +(c.bulk / c.raw).toFixed(3),
       bulkRatioEachRun: [+c.eachRun.min.toFixed(3), +c.eachRun.max.toFixed(3)],
-      runs: { enrolment: a.runs, boot: b.runs, bulk: c.runs, logFilter: e.runs },
-      medianMs: { enrolment: a.enrol, enrolmentRaw: a.raw, boot: b.boot, bootRaw: b.raw, bulk: c.bulk, bulkRaw: c.raw, logFilter20k: e.filter },
+      codeVerifyRatio: +(v.verify / v.plain).toFixed(3),
+      runs: { enrolment: a.runs, boot: b.runs, bulk: c.runs, logFilter: e.runs, codeVerify: v.runs },
+      medianMs: { enrolment: a.enrol, enrolmentRaw: a.raw, boot: b.boot, bootRaw: b.raw, bulk: c.bulk, bulkRaw: c.raw, logFilter20k: e.filter, codeVerify: v.verify, codeVerifyPlain: v.plain },
     }),
   );
 }

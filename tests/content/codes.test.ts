@@ -10,7 +10,7 @@ import { SIM_VERSION } from '../../src/content/lab';
 import { classSeed, foldText } from '../../src/content/variants';
 import { verifyCompletionCode } from '../../src/content/verify';
 import { formatMessage } from '../../src/content/messages/format';
-import en from '../../src/content/messages/en';
+import en from '../../src/content/messages/en/all';
 import { checkAction } from '../../src/sim/action-schema';
 import { pooledKeys } from '../helpers/key-pool';
 

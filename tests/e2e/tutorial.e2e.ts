@@ -23,7 +23,7 @@ async function cli(page: Page, node: string, command: string) {
   const prompt = page.getByRole('textbox', { name: /admin:/ });
   await prompt.fill(command);
   await prompt.press('Enter');
-  await page.getByText(/The ITL File was verified successfully|Command successful/).first().waitFor();
+  await page.getByTestId('cli-log').getByText(/The ITL file was verified successfully\.|Command successful/).first().waitFor();
 }
 
 describe('the tutorial, followed by a learner', () => {

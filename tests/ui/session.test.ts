@@ -9,7 +9,7 @@ import { seedProcedure } from '../../src/content/procedures';
 import { LEGACY_KEY, labKey, PROGRESS_KEY } from '../../src/ui/persist';
 import { RECOVERED_KEY } from '../../src/ui/session.svelte';
 import { formatMessage } from '../../src/content/messages/format';
-import en from '../../src/content/messages/en';
+import en from '../../src/content/messages/en/all';
 import { createTestSession, MemoryStorage } from './session';
 import { pooledKeys } from '../helpers/key-pool';
 

@@ -47,6 +47,8 @@ export async function createTestSession(options: { storage?: Storage; settle?: b
   });
   await session.boot();
   if (session.phase !== 'ready') throw new Error(`session did not start: ${session.error}`);
+  // The page loads these with the screens that need them; a component test renders those screens at once.
+  await Promise.all([session.loadClassroom(), session.loadFaults()]);
   if (options.settle !== false) await session.world!.runUntilSettled();
   return session;
 }

@@ -64,7 +64,7 @@ export const INSTALL_TUTORIAL: Tutorial = {
       why: { en: 'The phone downloads the ITL (Identity Trust List) from its TFTP server. The ITL’s CAPF record is what the phone later compares the CAPF server’s certificate with: without it, or with an old one, the phone will not talk to CAPF.' },
       where: { en: 'Admin CLI of each TFTP node (here {publisher} and {phoneTftp}): show itl' },
       link: { path: '/cli', params: { node: '{phoneTftp}' } },
-      expect: { en: 'A record whose FUNCTION is CAPF, with the same serial number as the CAPF certificate, on every node; the output ends “The ITL File was verified successfully.”' },
+      expect: { en: 'A record whose FUNCTION is CAPF, with the same serial number as the CAPF certificate, on every node; the output ends “The ITL file was verified successfully.”' },
       done: { ran: { command: 'show itl', on: 'tftp-nodes' } },
     },
     {

@@ -62,7 +62,8 @@ async function doProcedure(session: LabSession, faults: readonly Fault[]): Promi
   const world = session.world;
   if (!api || !world) return ['The lab is still starting.'];
   const errors: string[] = [];
-  const steps = api.seedProcedure(world, undefined, (form) => api.procedureForm(world, [...faults], form));
+  const { procedureForm } = await session.loadFaults();
+  const steps = api.seedProcedure(world, undefined, (form) => procedureForm(world, [...faults], form));
   errors.push(...(await perform(session, steps)).errors);
   const after = faults.flatMap((f) => f.afterProcedure?.(session.world!) ?? []);
   if (after.length) {
@@ -97,7 +98,7 @@ export async function restartWith(session: LabSession, ids: string[], catalogue:
 
 /** Faults whose cause is gone from the lab (the Faults page's "Fixed"): not re-applied when a new lab starts. */
 export function isFixed(session: LabSession, id: string): boolean {
-  return Boolean(session.world && session.api?.isFaultFixed(session.world, id));
+  return Boolean(session.world && session.classroom?.isFaultFixed(session.world, id));
 }
 
 export async function injectFault(session: LabSession, fault: Fault, catalogue: readonly Fault[]): Promise<ControlResult> {

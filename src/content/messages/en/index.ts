@@ -1,16 +1,9 @@
-/** The English catalogue: every area's messages, keyed "<area>.<name>". */
-import checks from './checks';
-import cli from './cli';
-import codes from './codes';
-import exercises from './exercises';
-import faults from './faults';
-import inspect from './inspect';
-import pictures from './pictures';
-import progress from './progress';
-import share from './share';
+/**
+ * The English catalogue the page needs at once (the frame, the home page); every other area loads with the
+ * page that speaks it (`AREAS` in ../index.ts).
+ */
 import shell from './shell';
-import teacher from './teacher';
-import tutorial from './tutorial';
-import upload from './upload';
+import start from './start';
+import topology from './topology';
 
-export default { ...shell, ...checks, ...cli, ...pictures, ...codes, ...inspect, ...upload, ...progress, ...exercises, ...teacher, ...share, ...tutorial, ...faults } as const;
+export default { ...shell, ...start, ...topology } as const;

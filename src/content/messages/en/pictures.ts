@@ -52,7 +52,6 @@ export default {
   'pictures.ladder.empty': 'No message to draw with these filters.',
   'pictures.ladder.hosts': 'Hosts',
   'pictures.ladder.device': 'Device',
-  'pictures.ladder.allDevices': 'All devices',
   'pictures.ladder.deviceHint': 'With a device chosen, the ladder and the table keep that phone’s messages and the messages between servers on its behalf.',
   'pictures.ladder.tableHeading': 'Messages as a table',
   'pictures.trust.intro':
@@ -93,7 +92,6 @@ export default {
     'The ITL {node} serves now is signed by {signer}, which the ITL stored on {device} does not hold: the phone accepts it only if TVS vouches for that signer.',
   'pictures.trust.itemProblem': '{label} {name} ({group})',
   'pictures.trust.itemsHeading': 'Certificates and records on the map',
-  'pictures.topology.follow': 'Follow the messages of',
   'pictures.trust.scrollLabel': 'Trust map (scrolls)',
   'pictures.trust.storedUnreadable': 'The ITL stored on {device} cannot be read ({reason}): the phone trusts the next ITL it is given.',
   'pictures.trust.noCapfRecord': 'The ITL stored on {device} has no CAPF record: the phone has no CAPF certificate to trust (“No valid CAPF server”).',

@@ -11,7 +11,7 @@ export default {
   'teacher.link': 'Link for the class',
   'teacher.classCodeMissing': 'Type a class code (letters, digits, - or _).',
   'teacher.verifyTitle': 'Verify completion codes',
-  'teacher.codes': 'Completion codes (paste any number, one after another)',
+  'teacher.codes': 'Completion codes (paste or drop any number, one after another)',
   'teacher.files': 'Or choose files with codes',
   'teacher.verify': 'Verify',
   'teacher.verifying': 'Verifying code {n} of {total}…',
