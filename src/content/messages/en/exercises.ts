@@ -35,7 +35,7 @@ export default {
   'exercises.goal.passed': 'Passed',
   'exercises.goal.notYet': 'Not yet',
   'exercises.check': 'Check',
-  'exercises.checkResult': { one: '{count} of {total} goal passed.', other: '{count} of {total} goals passed.' },
+  'exercises.checkResult': '{count} of {total} goals passed.',
   'exercises.solvedNow': 'Solved: every goal passes.',
   'exercises.notSolvedYet': 'Not solved yet.',
   'exercises.hintsTitle': 'Hints',

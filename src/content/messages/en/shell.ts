@@ -46,7 +46,7 @@ export default {
   'shell.notFound': 'There is no screen at {path}.',
   'shell.backHome': 'Back to the topology',
   'shell.inExercise': 'Exercise: {title}',
-  'shell.goalsPassed': { one: '{count} of {total} goal passed', other: '{count} of {total} goals passed' },
+  'shell.goalsPassed': '{count} of {total} goals passed',
   'shell.openExercise': 'Goals and hints',
   'shell.leaveExercise': 'Leave exercise',
   'shell.locked': 'This page is locked during the exercise: it would give the answer away.',

@@ -29,6 +29,7 @@ export default {
   'teacher.solved': 'Solved',
   'teacher.notSolved': 'Not solved',
   'teacher.refused': 'Not verified: {why}',
+  'teacher.notVerified': 'Not verified',
   'teacher.yes': 'Yes',
   'teacher.no': 'No',
   'teacher.noName': '(no name)',

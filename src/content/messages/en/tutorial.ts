@@ -8,7 +8,7 @@ export default {
   'tutorial.done': 'Done',
   'tutorial.notYet': 'Not yet',
   'tutorial.complete': 'Tutorial complete',
-  'tutorial.stepsDone': { one: '{count} of {total} step done', other: '{count} of {total} steps done' },
+  'tutorial.stepsDone': '{count} of {total} steps done',
   'tutorial.why': 'Why',
   'tutorial.where': 'Where',
   'tutorial.expect': 'What you should see',
