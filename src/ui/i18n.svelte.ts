@@ -3,7 +3,7 @@
  * CLI stays English, as on the real systems). `t(key, params)` formats from the loaded catalogue and
  * re-renders its readers when the language changes.
  */
-import { formatMessage, type Catalogue, type Locale, type LocalizedText, type MessageParams, type Said } from '../content/messages/format';
+import { formatMessage, isLocale, type Catalogue, type Locale, type LocalizedText, type MessageParams, type Said } from '../content/messages/format';
 import { loadArea, loadCatalogue, type Area, type MessageKey, type ParamsOf } from '../content/messages';
 
 class I18n {
@@ -60,4 +60,50 @@ export function formatDuration(ms: number): string {
   const minutes = Math.round(seconds / 60);
   if (minutes < 120) return new Intl.NumberFormat(i18n.locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(minutes);
   return new Intl.NumberFormat(i18n.locale, { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 1 }).format(minutes / 60);
+}
+
+const LANG_KEY = 'lsc-lab:lang';
+
+/**
+ * The language to start in: `?lang=` in the address (before the #) wins over the remembered choice, which wins
+ * over the browser's languages; English otherwise.
+ */
+export function chooseLocale(location: { search: string } | undefined = globalThis.location, storage: Pick<Storage, 'getItem'> | undefined = safeStorage(), languages: readonly string[] = globalThis.navigator?.languages ?? []): Locale {
+  const fromUrl = new URLSearchParams(location?.search ?? '').get('lang');
+  if (isLocale(fromUrl)) return fromUrl;
+  let remembered: string | null = null;
+  try {
+    remembered = storage?.getItem(LANG_KEY) ?? null;
+  } catch {
+    remembered = null;
+  }
+  if (isLocale(remembered)) return remembered;
+  for (const tag of languages) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (isLocale(base)) return base;
+  }
+  return 'en';
+}
+
+/** Switch the lab's language (the running lab is untouched), remember it, and keep the address saying the same. */
+export async function setLanguage(locale: Locale): Promise<void> {
+  await i18n.use(locale);
+  try {
+    safeStorage()?.setItem(LANG_KEY, locale);
+  } catch {
+    // only not remembered
+  }
+  if (typeof location !== 'undefined' && typeof history !== 'undefined' && new URLSearchParams(location.search).has('lang')) {
+    const params = new URLSearchParams(location.search);
+    params.set('lang', locale);
+    history.replaceState(history.state, '', `${location.pathname}?${params}${location.hash}`);
+  }
+}
+
+function safeStorage(): Storage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    return undefined;
+  }
 }

@@ -14,6 +14,7 @@ export default {
   'shell.resetConfirm': 'Reset lab: start over with a new lab? Everything done so far is lost.',
   'shell.resetExerciseConfirm': 'Restart the exercise from its start? Your actions in it are lost; the hints you used stay recorded.',
   'shell.help': 'Help',
+  'shell.language': 'Language',
   'shell.share': 'Share',
   'shell.navigation': 'Lab navigation',
   'shell.group.lab': 'Lab',
