@@ -11,7 +11,7 @@ import type { Catalogue, Locale, PluralForms } from './format';
 export type Messages = typeof en;
 export type MessageKey = keyof Messages;
 export type Area = keyof typeof AREA_CATALOGUES;
-export const AREAS: readonly Area[] = ['checks', 'cli', 'codes', 'exercises', 'faults', 'inspect', 'phone', 'pictures', 'progress', 'share', 'teacher', 'tutorial', 'upload'];
+export const AREAS: readonly Area[] = ['checks', 'cli', 'codes', 'exercises', 'faults', 'inspect', 'labca', 'observe', 'phone', 'pictures', 'progress', 'share', 'teacher', 'tutorial', 'upload'];
 
 type Placeholders<S> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
 /** The parameters a message needs: its placeholders, and `count` for plural forms. */

@@ -33,7 +33,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/faults', label: 'shell.nav.faults', own: true, group: 'Lab', inNav: true, load: () => import('../faults/Faults.svelte'), lock: 'faults', areas: ['faults', 'exercises', 'checks'] },
   { path: '/firewall', label: 'shell.nav.firewall', own: true, group: 'Lab', inNav: true, load: () => import('../firewall/Firewall.svelte') },
   { path: '/dns', label: 'DNS Manager (dc01)', group: 'Lab', inNav: true, load: () => import('../dns/DnsManager.svelte') },
-  { path: '/lab/ca', label: 'shell.nav.enterpriseCa', own: true, group: 'Lab', inNav: true, load: () => import('../lab-ca/EnterpriseCa.svelte'), areas: ['upload'] },
+  { path: '/lab/ca', label: 'shell.nav.enterpriseCa', own: true, group: 'Lab', inNav: true, load: () => import('../lab-ca/EnterpriseCa.svelte'), areas: ['upload', 'labca'] },
   { path: '/inspect', label: 'shell.nav.inspect', own: true, group: 'Lab', inNav: true, load: () => import('../inspect/Inspect.svelte'), areas: ['inspect', 'upload'] },
   { path: '/cucm/phones', label: 'Device > Phone', group: 'Cisco Unified CM Administration', inNav: true, load: () => import('../cucm-admin/FindPhones.svelte') },
   { path: '/cucm/phone', label: 'Phone Configuration', group: 'Cisco Unified CM Administration', inNav: false, load: () => import('../cucm-admin/PhoneConfiguration.svelte') },
@@ -48,11 +48,11 @@ export const ROUTES: RouteDef[] = [
   { path: '/serviceability/network', label: 'Tools > Control Center - Network Services', group: 'Cisco Unified Serviceability', inNav: true, load: () => import('../serviceability/ControlCenter.svelte'), params: { kind: 'network' } },
   { path: '/cli', label: 'Admin CLI', group: 'Admin CLI', inNav: false, load: () => import('../cli/Terminal.svelte'), areas: ['cli'] },
   { path: '/phone', label: 'Phone', group: 'Phone', inNav: false, load: () => import('../phone/Phone.svelte'), areas: ['phone'] },
-  { path: '/logs', label: 'shell.nav.logs', own: true, group: 'Observe', inNav: true, load: () => import('../logs/Logs.svelte') },
-  { path: '/trace', label: 'shell.nav.trace', own: true, group: 'Observe', inNav: true, load: () => import('../trace/Trace.svelte'), areas: ['pictures'] },
+  { path: '/logs', label: 'shell.nav.logs', own: true, group: 'Observe', inNav: true, load: () => import('../logs/Logs.svelte'), areas: ['observe'] },
+  { path: '/trace', label: 'shell.nav.trace', own: true, group: 'Observe', inNav: true, load: () => import('../trace/Trace.svelte'), areas: ['pictures', 'observe'] },
   { path: '/trust', label: 'shell.nav.trust', own: true, group: 'Observe', inNav: true, load: () => import('../trust/TrustMap.svelte'), areas: ['pictures'] },
   { path: '/statecharts', label: 'shell.nav.statecharts', own: true, group: 'Observe', inNav: true, load: () => import('../statecharts/Statecharts.svelte'), areas: ['pictures'] },
-  { path: '/downloads', label: 'shell.nav.downloads', own: true, group: 'Observe', inNav: true, load: () => import('../downloads/Downloads.svelte') },
+  { path: '/downloads', label: 'shell.nav.downloads', own: true, group: 'Observe', inNav: true, load: () => import('../downloads/Downloads.svelte'), areas: ['observe'] },
 ];
 
 export function findRoute(path: string): RouteDef | undefined {

@@ -9,6 +9,8 @@ import codes from './codes';
 import exercises from './exercises';
 import faults from './faults';
 import inspect from './inspect';
+import labca from './labca';
+import observe from './observe';
 import phone from './phone';
 import pictures from './pictures';
 import progress from './progress';
@@ -17,6 +19,6 @@ import teacher from './teacher';
 import tutorial from './tutorial';
 import upload from './upload';
 
-export const AREA_CATALOGUES = { checks, cli, codes, exercises, faults, inspect, phone, pictures, progress, share, teacher, tutorial, upload } as const;
+export const AREA_CATALOGUES = { checks, cli, codes, exercises, faults, inspect, labca, observe, phone, pictures, progress, share, teacher, tutorial, upload } as const;
 
-export default { ...core, ...checks, ...cli, ...codes, ...exercises, ...faults, ...inspect, ...phone, ...pictures, ...progress, ...share, ...teacher, ...tutorial, ...upload } as const;
+export default { ...core, ...checks, ...cli, ...codes, ...exercises, ...faults, ...inspect, ...labca, ...observe, ...phone, ...pictures, ...progress, ...share, ...teacher, ...tutorial, ...upload } as const;
