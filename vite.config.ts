@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { fileURLToPath } from 'node:url';
+import { offlineHtml } from './src/node/offline-html.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -12,7 +13,8 @@ export default defineConfig({
   root: here('./src'),
   base: './',
   publicDir: here('./static'),
-  plugins: [svelte({ compilerOptions: { runes: true } }), svelteTesting()],
+  // offlineHtml: the site's Content-Security-Policy, and dist/lsc-lab-offline.html after each build.
+  plugins: [svelte({ compilerOptions: { runes: true } }), svelteTesting(), offlineHtml()],
   build: { outDir: here('./dist'), emptyOutDir: true, target: 'es2022', manifest: true, chunkSizeWarningLimit: 700 },
   test: {
     root: here('.'),

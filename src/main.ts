@@ -17,7 +17,7 @@ if (!globalThis.crypto?.subtle) {
     file system does not work either: browsers block module scripts there.</p>
   </main>`;
 } else {
-  const [{ default: App }, { i18n }] = await Promise.all([import('./ui/shell/App.svelte'), import('./ui/i18n.svelte')]);
-  await i18n.use('en');
+  const [{ default: App }, { i18n, chooseLocale }] = await Promise.all([import('./ui/shell/App.svelte'), import('./ui/i18n.svelte')]);
+  await i18n.use(chooseLocale());
   mount(App, { target });
 }

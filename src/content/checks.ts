@@ -15,7 +15,7 @@ import { describeCertificate, type CertificateInfo } from '../pki/parse';
 import type { CertificateOperationStatus } from '../sim/cucm/database';
 import { CAPF_KEYGEN_TIMEOUT_MS } from '../sim/cucm/capf-session.machine';
 import { ids, publisher } from '../sim/env';
-import { labCaRecord } from '../sim/lab-ca';
+import { labCaRecord } from '../sim/lab-ca-record';
 import { ISE_ACCEPTED } from '../sim/dot1x/radius.machine';
 import { capfPin } from '../sim/phone/phone.machine';
 import { keyGenerationMs, PHONE_MODELS } from '../sim/phone/models';
@@ -32,6 +32,7 @@ export interface CheckResult {
 /** Arguments a check may take; each defaults to the scenario's first phone, its publisher, every TFTP node … */
 export interface CheckArgs {
   device?: string;
+  authenticationMode?: string;
   node?: string;
   service?: ServiceKey;
   status?: CertificateOperationStatus;
@@ -122,6 +123,22 @@ export const CHECKS = {
     const expected = args.status ?? 'Upgrade Success';
     const status = world.certificateOperationStatus(device);
     return status === expected ? pass('checks.operationStatus.passed', { device, status }) : fail('checks.operationStatus.failed', { device, status, expected });
+  },
+  /** CAPF Information saved: Install/Upgrade (in the mode asked for) with Operation Completes By ahead — or already done. */
+  'phone.operationSaved': (world, args) => {
+    const device = deviceOf(world, args);
+    const capf = world.env.db.phone(device)?.capf;
+    if (!capf) return fail('checks.registered.failed', { device });
+    if (capf.certificateOperationStatus === 'Upgrade Success') return pass('checks.notLate.done', { device });
+    const saved = capf.certificateOperation === 'Install/Upgrade' && capf.operationCompletesBy > world.now && (!args.authenticationMode || capf.authenticationMode === args.authenticationMode);
+    return saved ? pass('checks.saved.passed', { device }) : fail('checks.saved.failed', { device, mode: args.authenticationMode ?? '' });
+  },
+  /** The phone has the configuration that carries the operation (Apply Config reached it) — or the operation is done. */
+  'phone.configHasOperation': (world, args) => {
+    const device = deviceOf(world, args);
+    if (world.certificateOperationStatus(device) === 'Upgrade Success') return pass('checks.notLate.done', { device });
+    const mode = world.phoneContext(device)?.config?.capfAuthMode ?? 0;
+    return mode !== 0 ? pass('checks.configured.passed', { device }) : fail('checks.configured.failed', { device });
   },
   'phone.registered': (world, args) => {
     const device = deviceOf(world, args);

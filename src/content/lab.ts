@@ -6,11 +6,11 @@
  * virtual instant and at the same point among the events of that instant, and the artefacts it carries are
  * named by role.
  */
-import { applyScenarioFaults, findFault, type Fault } from '../sim/faults';
+import type { AimedFault, Fault } from '../sim/faults';
+import { checkFleetSize } from '../sim/fleet-size';
 import type { KeySource } from '../sim/install';
 import { LabWorld, type RecordedAction } from '../sim/world';
-import { exerciseFaults, setUpExercise } from './exercises/run';
-import { findExercise, type Exercise } from './exercises';
+import type { Exercise } from './exercises';
 import { SCENARIOS } from './scenarios';
 import { classVariant } from './variants';
 
@@ -25,8 +25,13 @@ export interface LabRecipe {
   seed: number | string;
   /** The virtual start (epoch ms): a code verifies on any later day because it carries it. */
   start: number;
-  /** Faults the lab was started with (the free lab; an exercise's are derived from it and the seed). */
+  /**
+   * Faults the lab was started with (the free lab; an exercise's are derived from it and the seed): an id, or
+   * `ID@DEVICE` for a fault aimed at another phone of a fleet than its first.
+   */
   faults: readonly string[];
+  /** A fleet's size when one was chosen (issue 13); absent: the scenario's own (its `fleet`, else its phones). */
+  phones?: number;
   /** Class mode: the scenario is this seed's per-student variant. */
   classMode?: boolean;
   /** The exercise whose setup the lab starts with. */
@@ -36,39 +41,69 @@ export interface LabRecipe {
 }
 
 export type BuildResult =
-  | { ok: true; world: LabWorld; exercise?: Exercise; faults: string[]; refused: string[] }
+  | { ok: true; world: LabWorld; exercise?: Exercise; faults: string[]; refused: string[]; /** Virtual time the setup ended: the learner's lab begins here. */ began: number }
   | { ok: false; error: string };
 
-/** Check what a recipe names before building anything: a clear reason instead of a half-built lab. */
-export function recipeProblem(recipe: LabRecipe): string | null {
+/** The fault of `ID` or `ID@DEVICE`, and the phone it is aimed at. */
+const faultId = (choice: string) => choice.split('@')[0];
+const faultDevice = (choice: string): string | undefined => (choice.includes('@') ? choice.slice(choice.indexOf('@') + 1) : undefined);
+
+/**
+ * Check what a recipe names before building anything: a clear reason instead of a half-built lab. The exercises
+ * are data of their own (loaded with the classroom, not with every lab): pass them to check an exercise's name.
+ */
+export function recipeProblem(recipe: LabRecipe, catalogue: readonly Fault[], exercises?: { findExercise(id: string): Exercise | undefined }): string | null {
   if (!SCENARIOS[recipe.scenario]) return `The lab names a scenario this version does not have: "${recipe.scenario}".`;
-  if (recipe.exercise !== undefined) {
-    const exercise = findExercise(recipe.exercise);
+  if (recipe.exercise !== undefined && exercises) {
+    const exercise = exercises.findExercise(recipe.exercise);
     if (!exercise) return `The lab names an exercise this version does not have: "${recipe.exercise}".`;
     if (exercise.scenario !== recipe.scenario) return `The exercise "${recipe.exercise}" does not run on the scenario "${recipe.scenario}".`;
   }
-  const unknown = recipe.faults.find((id) => !findFault(id));
+  const unknown = recipe.faults.map(faultId).find((id) => !catalogue.some((f) => f.id === id));
   if (unknown) return `The lab names a fault this version does not have: "${unknown}".`;
+  if (recipe.phones !== undefined) {
+    const size = checkFleetSize(recipe.phones);
+    if (!size.ok) return `The lab's fleet is not valid: ${size.error}.`;
+  }
   return null;
 }
 
-/** Build the lab a recipe describes and replay its actions; `until` lets it run on to a later virtual time. */
-export async function buildLab(recipe: LabRecipe, options: { keySource?: KeySource; until?: number } = {}): Promise<BuildResult> {
-  const problem = recipeProblem(recipe);
+/**
+ * Build the lab a recipe describes and replay its actions; `until` lets it run on to a later virtual time.
+ * `catalogue` is where fault ids are looked up (the page's own catalogue; the fault catalogue by default).
+ */
+export async function buildLab(recipe: LabRecipe, options: { keySource?: KeySource; until?: number; catalogue?: readonly Fault[] } = {}): Promise<BuildResult> {
+  // The fault catalogue (its texts) loads only for a lab that starts with faults.
+  const faultModule = recipe.faults.length || recipe.exercise !== undefined ? await import('../sim/faults') : undefined;
+  const catalogue = options.catalogue ?? faultModule?.FAULTS ?? [];
+  // Exercises load only for an exercise's lab (the free lab's page does not carry them).
+  const classroom = recipe.exercise !== undefined ? await Promise.all([import('./exercises'), import('./exercises/run')]) : undefined;
+  const problem = recipeProblem(recipe, catalogue, classroom?.[0]);
   if (problem) return { ok: false, error: problem };
-  const exercise = recipe.exercise ? findExercise(recipe.exercise) : undefined;
-  const faultIds = exercise ? exerciseFaults(exercise, recipe.seed) : [...recipe.faults];
-  const faults = faultIds.map((id) => findFault(id)).filter((f): f is Fault => Boolean(f));
+  const exercise = recipe.exercise && classroom ? classroom[0].findExercise(recipe.exercise) : undefined;
+  const faultIds = exercise && classroom ? classroom[1].exerciseFaults(exercise, recipe.seed) : [...recipe.faults];
+  const faults = faultIds
+    .map((choice): AimedFault | undefined => {
+      const fault = catalogue.find((f) => f.id === faultId(choice)) ?? faultModule?.FAULTS.find((f) => f.id === faultId(choice));
+      return fault && { fault, device: faultDevice(choice) };
+    })
+    .filter((f): f is AimedFault => Boolean(f));
   let scenario = SCENARIOS[recipe.scenario];
   if (recipe.classMode) scenario = classVariant(scenario, recipe.seed);
-  const world = await LabWorld.create({ scenario: applyScenarioFaults(scenario, faults), seed: recipe.seed, start: recipe.start, keySource: options.keySource });
+  // A fleet grows before the faults apply, so a fault can be aimed at any of its phones; sim/fleet.ts loads only
+  // for a lab that has one (a one-phone lab's page does without it).
+  if (recipe.phones !== undefined || scenario.fleet) scenario = (await import('../sim/fleet')).growFleet(scenario, recipe.phones, recipe.seed);
+  const aimedElsewhere = faults.find((f) => f.device !== undefined && !scenario.phones.some((p) => p.deviceName === f.device));
+  if (aimedElsewhere) return { ok: false, error: `The lab aims the fault "${aimedElsewhere.fault.id}" at a phone it does not have: "${aimedElsewhere.device}".` };
+  const world = await LabWorld.create({ scenario: faultModule ? faultModule.applyScenarioFaults(scenario, faults) : scenario, seed: recipe.seed, start: recipe.start, keySource: options.keySource });
   const refused: string[] = [];
-  if (exercise) refused.push(...(await setUpExercise(world, exercise, faultIds)));
+  if (exercise && classroom) refused.push(...(await classroom[1].setUpExercise(world, exercise, faultIds)));
+  const began = world.now;
   for (const { at, n, by, action } of recipe.actions) {
     await world.replayTo(at, n ?? 0);
     const r = await world.act(action, by ?? 'learner');
     if (!r.ok) refused.push(`${action.type}: ${r.error}`);
   }
   if (options.until !== undefined && options.until > world.now) await world.runUntil(options.until);
-  return { ok: true, world, exercise, faults: faultIds, refused };
+  return { ok: true, world, exercise, faults: faultIds, refused, began };
 }

@@ -19,10 +19,14 @@
  * verify ends with "The ITL file was not verified successfully." (Cisco's own negative form, as in "This etoken
  * was not used to sign the ITL file."); tags CUCM has no label for print as "UNKNOWN"; tag 28 (signer version)
  * is not printed, as CUCM does not print it (domain.md §5.2).
+ *
+ * `show ctl` (S11) is the same text with "CTL" for "ITL", and its own missing-file text (S11, quoted in
+ * domain.md §5.7). A signed configuration file (`.sgn`) has no CUCM command; `showSignedFile` prints its
+ * header in the same table layout [I], as the inspector and `npm run inspect` show it.
  */
 import { md5, sha1 } from '@noble/hashes/legacy.js';
 import { bytesEqual, toColonHex, toHex, toSpacedHex } from '../pki/encode';
-import { parseItl, type ItlFile, type ItlRecord } from './parse';
+import { parseItl, type ItlFile, type ItlRecord, type SignedFileHeader } from './parse';
 import {
   FUNCTION_CODES,
   FUNCTION_DISPLAY,
@@ -47,6 +51,15 @@ export const ITL_NOT_FOUND_TEXT =
   'ITL File not found. To generate an ITL file, activate or restart the Cisco TFTP service as this\n' +
   'servers.\n' +
   'Error parsing the ITL File.\n';
+
+/** S11's text for a node without CTL (its "CTL File not found ." spacing included). */
+export const CTL_NOT_FOUND_TEXT =
+  'Length of CTL file: 0\n' +
+  'CTL File not found . Please run CTLClient plugin or run the CLI - utils ctl.. to generate the CTL file.\n' +
+  'Error parsing the CTL File.\n';
+
+/** Which trust list a text is about: the words differ ("ITL"/"CTL"), the layout does not. */
+export type TrustListKind = 'ITL' | 'CTL';
 
 export const ITL_VERIFIED_LINE = 'The ITL file was verified successfully.';
 /** Our wording [I]. */
@@ -92,7 +105,7 @@ function signatureLines(signature: Uint8Array): string[] {
   return lines;
 }
 
-function headerTable(file: ItlFile): string[] {
+function headerTable(file: SignedFileHeader): string[] {
   const lines = [...TABLE_HEAD];
   const { bytes } = file;
   for (const tlv of file.headerTlvs) {
@@ -118,7 +131,7 @@ function headerTable(file: ItlFile): string[] {
   return lines;
 }
 
-function recordTable(file: ItlFile, record: ItlRecord): string[] {
+function recordTable(file: ItlFile, record: ItlRecord, list: TrustListKind): string[] {
   const lines = [...TABLE_HEAD];
   const { bytes } = file;
   for (const { tag, offset, length } of record.tlvs) {
@@ -156,39 +169,71 @@ function recordTable(file: ItlFile, record: ItlRecord): string[] {
     }
   }
   if (record.function.code === FUNCTION_CODES.SAST) {
-    lines.push(bytesEqual(record.serialNumber, file.signerSerial) ? ETOKEN_USED_LINE : ETOKEN_NOT_USED_LINE);
+    const used = bytesEqual(record.serialNumber, file.signerSerial) ? ETOKEN_USED_LINE : ETOKEN_NOT_USED_LINE;
+    lines.push(used.replace('ITL', list));
   }
   return lines;
 }
 
 /** The output of `show itl` for the node's ITL file (`null` when the node has none). Never throws. */
-export async function showItl(bytes: Uint8Array | null, options: ShowItlOptions): Promise<string> {
-  if (!bytes || bytes.length === 0) return ITL_NOT_FOUND_TEXT;
+export function showItl(bytes: Uint8Array | null, options: ShowItlOptions): Promise<string> {
+  return showTrustList(bytes, options, 'ITL');
+}
+
+/** The output of `show ctl` for a CTL file (`null` when there is none). Never throws. */
+export function showCtl(bytes: Uint8Array | null, options: ShowItlOptions): Promise<string> {
+  return showTrustList(bytes, options, 'CTL');
+}
+
+async function showTrustList(bytes: Uint8Array | null, options: ShowItlOptions, list: TrustListKind): Promise<string> {
+  if (!bytes || bytes.length === 0) return list === 'ITL' ? ITL_NOT_FOUND_TEXT : CTL_NOT_FOUND_TEXT;
   const lines = [
-    'The checksum value of the ITL file:',
+    `The checksum value of the ${list} file:`,
     `${toHex(md5(bytes))}(MD5)`,
     `${toHex(sha1(bytes))}(SHA1)`,
     '',
-    `Length of ITL file: ${bytes.length}`,
-    `The ITL File was last modified on ${options.lastModified}`,
+    `Length of ${list} file: ${bytes.length}`,
+    `The ${list} File was last modified on ${options.lastModified}`,
     '',
-    'Parse ITL File',
+    `Parse ${list} File`,
     '----------------',
     '',
   ];
   // CUCM lists what it has; the 64 KB limit is the phone's, so the CLI reads any size.
   const parsed = parseItl(bytes, { maxBytes: Infinity });
   if (!parsed.ok) {
-    lines.push(`Error at byte offset ${parsed.error.offset}: ${parsed.error.message}`, 'Error parsing the ITL File.');
+    lines.push(`Error at byte offset ${parsed.error.offset}: ${parsed.error.message}`, `Error parsing the ${list} File.`);
     return `${lines.join('\n')}\n`;
   }
   const file = parsed.value;
   lines.push(expandTabs(`Version:\t${file.version}`), expandTabs(`HeaderLength:\t${file.headerLength} (BYTES)`), '');
   lines.push(...headerTable(file));
   file.records.forEach((record, i) => {
-    lines.push('', `ITL Record #:${i + 1}`, '----', ...recordTable(file, record));
+    lines.push('', `${list} Record #:${i + 1}`, '----', ...recordTable(file, record, list));
   });
   const verified = await verifyItl(file);
-  lines.push('', verified.ok ? ITL_VERIFIED_LINE : ITL_NOT_VERIFIED_LINE);
+  lines.push('', (verified.ok ? ITL_VERIFIED_LINE : ITL_NOT_VERIFIED_LINE).replace('ITL', list));
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A signed configuration file's header in the `show itl` table layout, then the size of what it signs
+ * [I: no CUCM command prints a .sgn]. `verdict` is the caller's sentence about the signature.
+ */
+export function showSignedFile(file: SignedFileHeader & { content: Uint8Array }, verdict: string): string {
+  const lines = [
+    `Signed file: ${printable(file.filename)}`,
+    `Length of file: ${file.bytes.length}`,
+    `SHA1: ${toHex(sha1(file.bytes))}`,
+    '',
+    expandTabs(`Version:\t${file.version}`),
+    expandTabs(`HeaderLength:\t${file.headerLength} (BYTES)`),
+    '',
+    ...headerTable(file),
+    '',
+    `Signed content: ${file.content.length} bytes (SHA1 ${toHex(sha1(file.content))})`,
+    '',
+    verdict,
+  ];
   return `${lines.join('\n')}\n`;
 }

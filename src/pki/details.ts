@@ -183,6 +183,19 @@ function extensionLines(ext: Extension): string[] {
   }
 }
 
+/**
+ * One damaged extension must not hide the rest of the certificate (found by `npm run fuzz`: a BasicConstraints
+ * or AuthorityKeyIdentifier whose value is not its ASN.1 type made the whole Certificate File Data fail).
+ * [I] CUCM's wording for such a value is unknown; the line says what is wrong.
+ */
+function readableExtensionLines(ext: Extension): string[] {
+  try {
+    return extensionLines(ext);
+  } catch {
+    return ['(the value of this extension is not valid DER for its type)'];
+  }
+}
+
 function modelOf(cert: Certificate): Decoded<CertificateFileDataModel> {
   const key = describePublicKeyInfo(cert.subjectPublicKeyInfo);
   if (!key.ok) return key;
@@ -205,7 +218,7 @@ function modelOf(cert: Certificate): Decoded<CertificateFileDataModel> {
         name: EXTENSION_NAMES[ext.extnID] ?? ext.extnID,
         oid: ext.extnID,
         critical: ext.critical,
-        lines: extensionLines(ext),
+        lines: readableExtensionLines(ext),
       })),
       signature: new Uint8Array(cert.signatureValue.valueBlock.valueHexView),
     },

@@ -17,12 +17,12 @@ import {
   type KeyOrder,
   type RsaKeySize,
 } from './cucm/database';
-import { runCli } from './cucm/cli';
 import { ids, publisher } from './env';
 import type { FirewallRule } from './network';
 import type { CapfServiceParameters, EnterpriseParameters } from './cucm/database';
 import type { CertificatePurpose, IdentityPurpose, TrustPurpose } from './cucm/certificates';
-import { deleteTrustCertificate, generateCsr, IDENTITY_PURPOSES, regenerateCertificate, TRUST_PURPOSES, uploadCertificate, type ManagementResult } from './cucm/certificate-management';
+import { IDENTITY_PURPOSES, TRUST_PURPOSES } from './cucm/certificates';
+import type { ManagementResult } from './cucm/certificate-management';
 import { serviceControlDatagram } from './cucm/service-control';
 import { releaseOf, SERVICE_NAMES, type ServiceKey } from './scenario';
 import { operationCompletesByString, parseOperationCompletesBy } from './time';
@@ -33,12 +33,14 @@ import { generateKeyPair } from '../pki/keys';
 import { fromPem } from '../pki/encode';
 import { describeCertificate } from '../pki/parse';
 import { commonName } from '../pki/names';
-import { signWithLabCa } from './lab-ca';
 import type { LabWorld } from './world';
-import { resolvePemText, type PemText } from './artefact-roles';
+import type { PemText } from './artefact-roles';
 import { RESET_OPTIONS, type BulkCapfForm, type ResetOption } from './cucm/bulk';
 import type { PhoneQuery } from './cucm/phone-query';
 import type { BulkProvisioningEvent } from './cucm/bulk-provisioning.machine';
+
+/** Artefacts named by role (artefact-roles.ts) are resolved when an action carrying one is done. */
+const artefactRoles = () => import('./artefact-roles');
 
 /** The CAPF Information section as the page submits it (Operation Completes By as "YYYY:MM:DD:HH"). */
 export interface CapfForm {
@@ -109,6 +111,12 @@ export type LabAction =
 export type ActionResult = { ok: true; output?: string; warning?: string } | { ok: false; error: string };
 
 const fail = (error: string): ActionResult => ({ ok: false, error });
+
+/**
+ * What only a learner's own hands need — Certificate Management's Regenerate, Generate CSR, Upload and Delete, the
+ * enterprise CA, the admin CLI — loads with the first such action, so a lab that merely runs does not carry it.
+ */
+const certificateManagement = () => import('./cucm/certificate-management');
 
 /**
  * Validate the CAPF Information section the way the page does: the drop-downs only offer CUCM's values,
@@ -227,6 +235,7 @@ export async function applyAction(world: LabWorld, action: LabAction): Promise<A
     case 'os.certificate.generateCsr': {
       if (!nodeExists(action.node)) return fail(`There is no server ${action.node}.`);
       if (!IDENTITY_PURPOSES.includes(action.purpose)) return fail(`${String(action.purpose)} is not a certificate this server generates.`);
+      const { generateCsr, regenerateCertificate } = await certificateManagement();
       if (action.type === 'os.certificate.generateCsr') return fromManagement(await generateCsr(env, action.node, action.purpose));
       const result = await regenerateCertificate(env, action.node, action.purpose);
       if (result.ok && (action.purpose !== 'CAPF' || isServiceStarted(world, action.node, 'capf'))) {
@@ -237,8 +246,9 @@ export async function applyAction(world: LabWorld, action: LabAction): Promise<A
     case 'os.certificate.upload': {
       if (!nodeExists(action.node)) return fail(`There is no server ${action.node}.`);
       if (![...IDENTITY_PURPOSES, ...TRUST_PURPOSES].includes(action.purpose as never)) return fail(`Certificate Purpose "${String(action.purpose)}" is not valid.`);
-      const pem = resolvePemText(world, action.pem);
+      const pem = (await artefactRoles()).resolvePemText(world, action.pem);
       if (!pem.ok) return fail(`Upload failed: ${pem.error}`);
+      const { uploadCertificate } = await certificateManagement();
       const result = await uploadCertificate(env, action.node, action.purpose, pem.value, action.description ?? '');
       if (result.ok && action.purpose === 'CAPF' && isServiceStarted(world, action.node, 'capf')) resetAllPhones(world);
       return fromManagement(result);
@@ -246,6 +256,7 @@ export async function applyAction(world: LabWorld, action: LabAction): Promise<A
     case 'os.certificate.delete': {
       if (!nodeExists(action.node)) return fail(`There is no server ${action.node}.`);
       if (!TRUST_PURPOSES.includes(action.purpose)) return fail('Only trust certificates can be deleted.');
+      const { deleteTrustCertificate } = await certificateManagement();
       return fromManagement(deleteTrustCertificate(env, action.node, action.purpose, action.fileName));
     }
     case 'network.firewall.add': {
@@ -319,6 +330,8 @@ export async function applyAction(world: LabWorld, action: LabAction): Promise<A
     }
     case 'cli': {
       if (!nodeExists(action.node)) return fail(`There is no server ${action.node}.`);
+      // The admin CLI (and its `show itl` printer) loads with the first command: the page does not carry it before.
+      const { runCli } = await import('./cucm/cli');
       const output = await runCli(world, action.node, action.command ?? '');
       return { ok: true, output };
     }
@@ -346,15 +359,16 @@ export async function applyAction(world: LabWorld, action: LabAction): Promise<A
       return { ok: true };
     }
     case 'lab.ca.sign': {
-      const csr = resolvePemText(world, action.csr);
+      const csr = (await artefactRoles()).resolvePemText(world, action.csr);
       if (!csr.ok) return fail(`The CA could not read the request: ${csr.error}`);
+      const { signWithLabCa } = await import('./lab-ca');
       const signed = await signWithLabCa(env, csr.value);
       if (!signed.ok) return signed;
       return { ok: true, output: `${signed.value.certificate}${signed.value.ca}` };
     }
     case 'capf.offline.import': {
       if (!env.db.phone(action.device)) return fail(`There is no phone ${action.device}.`);
-      const pem = resolvePemText(world, action.pem);
+      const pem = (await artefactRoles()).resolvePemText(world, action.pem);
       if (!pem.ok) return fail(`Import failed: ${pem.error}`);
       const decoded = fromPem(pem.value, 'CERTIFICATE');
       if (!decoded.ok) return fail(`Import failed: ${decoded.error}`);

@@ -10,7 +10,7 @@
  */
 import { bytesEqual, fromBase64, toPem, type PemLabel } from '../pki/encode';
 import type { IdentityPurpose, TrustPurpose } from './cucm/certificates';
-import { labCaRecord } from './lab-ca';
+import { labCaRecord } from './lab-ca-record';
 import type { LabWorld } from './world';
 
 export type ArtefactRole =

@@ -13,7 +13,14 @@ export interface CertificateArtefact {
   pem: string;
   der: Uint8Array;
   description: string;
+  /** What the certificate is, for a page that says it in the learner's language (`description` is English). */
+  about: ArtefactAbout;
 }
+
+export type ArtefactAbout =
+  | { kind: 'node'; purpose: string; node: string; cn: string }
+  | { kind: 'manufacturing'; name: string; newer: boolean }
+  | { kind: 'mic' | 'lsc'; device: string };
 
 export function certificateArtefacts(world: LabWorld): CertificateArtefact[] {
   const out: CertificateArtefact[] = [];
@@ -24,6 +31,7 @@ export function certificateArtefacts(world: LabWorld): CertificateArtefact[] {
       pem: toPem(entry.der, 'CERTIFICATE'),
       der: entry.der,
       description: `${entry.purpose} certificate of ${entry.node} (${commonName(entry.info.subject)})`,
+      about: { kind: 'node', purpose: entry.purpose, node: entry.node, cn: commonName(entry.info.subject) },
     });
   }
   for (const [name, ca] of world.installed.manufacturingCas) {
@@ -32,12 +40,13 @@ export function certificateArtefacts(world: LabWorld): CertificateArtefact[] {
       pem: toPem(ca.der, 'CERTIFICATE'),
       der: ca.der,
       description: `Simulated ${name} (issuer of the ${name.endsWith('SHA2') ? 'newer phones\' ' : '79xx '}MICs; not a Cisco certificate)`,
+      about: { kind: 'manufacturing', name, newer: name.endsWith('SHA2') },
     });
   }
   for (const phone of world.env.scenario.phones) {
     const flash = world.phoneContext(phone.deviceName)?.flash;
-    if (flash?.mic) out.push({ name: `${phone.deviceName}-MIC.pem`, pem: toPem(flash.mic.der, 'CERTIFICATE'), der: flash.mic.der, description: `MIC of ${phone.deviceName}` });
-    if (flash?.lsc) out.push({ name: `${phone.deviceName}-LSC.pem`, pem: toPem(flash.lsc.der, 'CERTIFICATE'), der: flash.lsc.der, description: `LSC of ${phone.deviceName}` });
+    if (flash?.mic) out.push({ name: `${phone.deviceName}-MIC.pem`, pem: toPem(flash.mic.der, 'CERTIFICATE'), der: flash.mic.der, description: `MIC of ${phone.deviceName}`, about: { kind: 'mic', device: phone.deviceName } });
+    if (flash?.lsc) out.push({ name: `${phone.deviceName}-LSC.pem`, pem: toPem(flash.lsc.der, 'CERTIFICATE'), der: flash.lsc.der, description: `LSC of ${phone.deviceName}`, about: { kind: 'lsc', device: phone.deviceName } });
   }
   return out;
 }

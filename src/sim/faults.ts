@@ -5,14 +5,15 @@
  * id: the symptoms follow from the changed world. Sources: domain.md §1 (the seed's troubleshooting
  * table), §2.2–2.9, §5.6–5.7, §8 and §11 (fault catalogue, F-numbers below).
  */
-import type { ActionResult, CapfForm, LabAction } from './actions';
+import type { CapfForm, LabAction } from './actions';
 import type { Scenario } from './scenario';
 import { operationCompletesByString } from './time';
 import type { LabWorld } from './world';
 import { toPem } from '../pki/encode';
 
-/** A step of a fix: an action, or waiting while the cluster does what it was told (services start …). */
-export type FixStep = LabAction | { wait: number };
+import type { FixStep } from './steps';
+
+export { doSteps, onWorld, performSteps, type FixStep, type StepDone, type StepTarget } from './steps';
 
 export interface Fault {
   id: string;
@@ -379,38 +380,3 @@ export function procedureForm(world: LabWorld, faults: readonly FaultChoice[], f
     .reduce((f, { fault, device: target }) => (fault.procedure ? fault.procedure(f, world, target) : f), form);
 }
 
-/** What steps are done on: the world itself, or the page's session, which also records each action for replay. */
-export interface StepTarget {
-  act(action: LabAction): Promise<ActionResult>;
-  /** Let virtual time pass. */
-  wait(ms: number): Promise<unknown>;
-}
-
-/** Steps done straight on the world (tests, the lab runner). */
-export const onWorld = (world: LabWorld): StepTarget => ({ act: (a) => world.act(a), wait: (ms) => world.run(ms) });
-
-/** A step done: a wait, or an action with what the lab answered. */
-export type StepDone = { wait: number } | { action: LabAction; result: ActionResult };
-
-/** Do steps in order: actions at once, waits by letting virtual time pass. Refusals are reported to `onStep`, not thrown. */
-export async function doSteps(target: StepTarget, steps: readonly FixStep[], onStep?: (done: StepDone) => void): Promise<void> {
-  for (const step of steps) {
-    if ('wait' in step) {
-      await target.wait(step.wait);
-      onStep?.(step);
-    } else {
-      // The action first: with no onStep, an optional call would skip evaluating its argument.
-      const result = await target.act(step);
-      onStep?.({ action: step, result });
-    }
-  }
-}
-
-/** `doSteps` on the world, returning the refusals as "action type: reason". */
-export async function performSteps(world: LabWorld, steps: FixStep[]): Promise<string[]> {
-  const refused: string[] = [];
-  await doSteps(onWorld(world), steps, (done) => {
-    if ('action' in done && !done.result.ok) refused.push(`${done.action.type}: ${done.result.error}`);
-  });
-  return refused;
-}

@@ -6,7 +6,7 @@
  * "Performance model"), so every key of the lab is generated here, concurrently.
  */
 import { createManufacturingCa, createMic, createServiceCertificate, issueLsc, type ServiceCertificateRequest } from '../pki/certificates';
-import { buildItl } from '../itl';
+import { buildItl } from '../itl/build';
 import { exportPublicKeySpki, generateKeyPair, type KeySpec } from '../pki/keys';
 import { clusterSubject, commonName } from '../pki/names';
 import { describeCertificate } from '../pki/parse';

@@ -10,6 +10,8 @@ import { fromPem, toPem, type Decoded } from '../pki/encode';
 import { generateKeyPair } from '../pki/keys';
 import { commonName, type DistinguishedName } from '../pki/names';
 import { publisher, type SimEnv } from './env';
+import { labCaRecord } from './lab-ca-record';
+export { labCaRecord, type LabCaRecord } from './lab-ca-record';
 
 const DAY = 86400000;
 
@@ -26,22 +28,6 @@ export interface LabCa {
 }
 
 const cas = new WeakMap<SimEnv, Promise<LabCa>>();
-
-/** What the CA has made so far, in order: its own certificate and every certificate it issued. */
-export interface LabCaRecord {
-  certificate?: Uint8Array;
-  issued: Uint8Array[];
-}
-const records = new WeakMap<SimEnv, LabCaRecord>();
-
-export function labCaRecord(env: SimEnv): LabCaRecord {
-  let record = records.get(env);
-  if (!record) {
-    record = { issued: [] };
-    records.set(env, record);
-  }
-  return record;
-}
 
 export function labCa(env: SimEnv): Promise<LabCa> {
   let ca = cas.get(env);

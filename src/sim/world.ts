@@ -24,8 +24,7 @@ import { indexDelayedEventsBySource } from './scheduler';
 import type { PhoneSpec, Scenario } from './scenario';
 import { fromLocal, toLocal } from './time';
 import { applyAction, type ActionResult, type LabAction } from './actions';
-import { carriesPrivateKey, namePemText } from './artefact-roles';
-import { expandFleet } from './fleet';
+import type { PemText } from './artefact-roles';
 
 export interface WorldOptions {
   scenario: Scenario;
@@ -165,7 +164,7 @@ const worldMachine = setup({
 });
 
 /** The action as it is recorded: PEM texts this world made are named by role. */
-function nameArtefacts(world: LabWorld, action: LabAction): LabAction {
+function nameArtefacts(world: LabWorld, action: LabAction, namePemText: (world: LabWorld, text: PemText) => PemText): LabAction {
   switch (action?.type) {
     case 'os.certificate.upload':
     case 'capf.offline.import':
@@ -200,7 +199,9 @@ export class LabWorld {
   static async create(options: WorldOptions): Promise<LabWorld> {
     // The world owns its copy: what happens in the lab (a handset swapped) never changes the scenario.
     const seed = options.seed ?? 1;
-    const scenario = structuredClone(expandFleet(options.scenario, seed));
+    // A fleet's phones are drawn by sim/fleet.ts, loaded only for a scenario that has one (a one-phone lab's page).
+    const grown = options.scenario.fleet ? (await import('./fleet')).expandFleet(options.scenario, seed) : options.scenario;
+    const scenario = structuredClone(grown);
     const start = options.start ?? scenarioStart(scenario);
     const clock = new VirtualClock(start, options.realJitter);
     const random = new Random(seed, scenario.id);
@@ -238,6 +239,8 @@ export class LabWorld {
    */
   act(action: LabAction, by: ActionBy = 'learner'): Promise<ActionResult> {
     return this.#inTurn(async () => {
+      // Naming by role is needed only once the learner acts: it loads with the first action.
+      const { carriesPrivateKey, namePemText } = await import('./artefact-roles');
       if (carriesPrivateKey(action)) {
         return {
           ok: false,
@@ -246,7 +249,7 @@ export class LabWorld {
       }
       const at = this.now;
       const n = this.env.clock.firedAtNow;
-      const recorded = nameArtefacts(this, action);
+      const recorded = nameArtefacts(this, action, namePemText);
       const result = await applyAction(this, recorded);
       if (result.ok) this.actions.push({ at, n, by, action: recorded });
       await this.env.clock.drain();

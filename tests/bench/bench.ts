@@ -16,6 +16,8 @@
  *      lateness of a 100 ms timer and a navigation mid-run (tests/bench/browser.ts);
  *  (h) one phone's enrolment inside Chromium ÷ the raw WebCrypto + pkijs work in the same page — target ≤ 1.3
  *      (tests/bench/browser/enrolment.ts);
+ *  (d) the first page load's JavaScript (gzip), and the size of dist/lsc-lab-offline.html (the classroom file,
+ *      reported, no target: the download budgets are the site's);
  *  (e) the Logs pane's filter: a search over 20 000 log records, the first time (every line rendered and
  *      lowered) — reported, no target.
  * Each figure is a median with its run count. Runs of a measurement and of its baseline are interleaved so
@@ -51,12 +53,18 @@ import { LogBook } from '../../src/sim/log';
 import { filterRecords, SOURCES } from '../../src/ui/logs/filter';
 import { LabWorld } from '../../src/sim/world';
 import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initialJavaScript } from './bundle-size';
 import { benchBrowserEnrolment, benchLongestTask } from './browser';
+import { buildLab, SIM_VERSION } from '../../src/content/lab';
+import { solutionSteps } from '../../src/content/exercises/run';
+import { writeCompletionCode } from '../../src/content/lab-document';
+import { verifyCompletionCode } from '../../src/content/verify';
+import { doSteps, onWorld } from '../../src/sim/steps';
 
 const json = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
@@ -331,6 +339,40 @@ async function benchLogFilter(records: number, runs: number) {
   return { filter: median(times), runs, records };
 }
 
+/**
+ * (v) The teacher's verification: a completion code of the seed exercise (the article's procedure, solved by its
+ * solution) verified — decoded, checked, replayed in a fresh world, graded — against one plain lab run with the
+ * same actions (the same exercise built and the same actions replayed to the same time, nothing decoded or
+ * graded). Fresh keys on both sides, runs interleaved.
+ */
+async function benchCodeVerify(codes: number) {
+  const made = await buildLab({ scenario: 'seed-lab', seed: 1, start: START, faults: [], exercise: 'lsc-install', actions: [] });
+  if (!made.ok || !made.exercise) throw new Error('the seed exercise did not build');
+  await doSteps(onWorld(made.world), solutionSteps(made.world, made.exercise, made.faults));
+  await made.world.runUntilSettled();
+  const end = made.world.now;
+  const actions = made.world.learnerActions;
+  made.world.stop();
+  const code = await writeCompletionCode({ sim: SIM_VERSION, exercise: 'lsc-install', version: made.exercise.version, classCode: '', student: '', seed: 1, start: START, end, actions, hintsUsed: 0, solutionShown: true });
+  const verify: number[] = [];
+  const plain: number[] = [];
+  for (let i = 0; i < codes; i++) {
+    plain.push(
+      await timed(async () => {
+        const r = await buildLab({ scenario: 'seed-lab', seed: 1, start: START, faults: [], exercise: 'lsc-install', actions }, { until: end });
+        if (r.ok) r.world.stop();
+      }),
+    );
+    verify.push(
+      await timed(async () => {
+        const v = await verifyCompletionCode(code);
+        if (!v.ok || !v.value.solved) throw new Error('the code did not verify as solved');
+      }),
+    );
+  }
+  return { verify: median(verify), plain: median(plain), runs: codes };
+}
+
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
 const figures: {
@@ -341,7 +383,9 @@ const figures: {
   g?: Awaited<ReturnType<typeof benchLongestTask>>;
   h?: Awaited<ReturnType<typeof benchBrowserEnrolment>>;
   size?: ReturnType<typeof initialSize>;
+  offline?: number;
   e?: Awaited<ReturnType<typeof benchLogFilter>>;
+  v?: Awaited<ReturnType<typeof benchCodeVerify>>;
 } = {};
 
 /** The first page load's JavaScript, from a fresh production build. */
@@ -396,17 +440,26 @@ if (wanted('h')) {
 if (wanted('d')) {
   const size = (figures.size ??= initialSize());
   say(`(d) initial JavaScript: ${(size.gzipBytes / 1024).toFixed(1)} kB gzip in ${size.files.length} files (target ≤ 60 kB)`);
+  // The same build wrote the offline file (src/node/offline-html.ts).
+  figures.offline = statSync(fileURLToPath(new URL('../../dist/lsc-lab-offline.html', import.meta.url))).size;
+  say(`    offline classroom file dist/lsc-lab-offline.html: ${figures.offline} bytes (${(figures.offline / 1024 / 1024).toFixed(2)} MB)`);
 }
 if (wanted('e')) {
   const e = await benchLogFilter(20_000, quick ? 3 : 11);
   figures.e = e;
   say(`(e) Logs filter, first search over ${e.records} records: median ${fmt(e.filter)} over ${e.runs} runs`);
 }
+if (wanted('v')) {
+  const v = await benchCodeVerify(quick ? 3 : 30);
+  figures.v = v;
+  say(`(v) completion code of the seed exercise verified: median ${fmt(v.verify)} per code over ${v.runs} codes; one plain lab run with the same actions median ${fmt(v.plain)}; ratio ${(v.verify / v.plain).toFixed(3)} (target ≤ 1.2)`);
+}
 if (json) {
-  const { a, b, c, f, g, h, size, e } = figures as Required<typeof figures>;
+  const { a, b, c, f, g, h, size, e, offline, v } = figures as Required<typeof figures>;
   console.log(
     JSON.stringify({
       initialJavaScriptGzipBytes: size.gzipBytes,
+      offlineHtmlBytes: offline,
       enrolmentRatio: +(a.enrol / a.raw).toFixed(3),
       enrolmentRatioPaired: +a.paired.toFixed(3),
       bootRatio: +(b.boot / b.raw).toFixed(3),
@@ -422,8 +475,9 @@ if (json) {
       browserNavigationMs: g.navigationMs,
       browserEnrolmentRatio: +(h.enrol / h.raw).toFixed(3),
       browserEnrolmentRatioPaired: +h.paired.toFixed(3),
-      runs: { enrolment: a.runs, boot: b.runs, bulk: c.runs, growth: f.runs, longestTask: g.runs, browserEnrolment: h.runs, logFilter: e.runs },
-      medianMs: { enrolment: a.enrol, enrolmentRaw: a.raw, boot: b.boot, bootRaw: b.raw, bulk: c.bulk, bulkRaw: c.raw, perPhone200: f.perPhoneSmall, perPhone1000: f.perPhoneLarge, browserEnrolment: h.enrol, browserEnrolmentRaw: h.raw, logFilter20k: e.filter },
+      codeVerifyRatio: +(v.verify / v.plain).toFixed(3),
+      runs: { enrolment: a.runs, boot: b.runs, bulk: c.runs, growth: f.runs, longestTask: g.runs, browserEnrolment: h.runs, logFilter: e.runs, codeVerify: v.runs },
+      medianMs: { enrolment: a.enrol, enrolmentRaw: a.raw, boot: b.boot, bootRaw: b.raw, bulk: c.bulk, bulkRaw: c.raw, perPhone200: f.perPhoneSmall, perPhone1000: f.perPhoneLarge, browserEnrolment: h.enrol, browserEnrolmentRaw: h.raw, logFilter20k: e.filter, codeVerify: v.verify, codeVerifyPlain: v.plain },
     }),
   );
 }

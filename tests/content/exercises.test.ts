@@ -1,8 +1,7 @@
 /**
  * Every exercise is solvable and honest (STYLE "Scenarios are data and proven solvable"): its unsolved start
- * fails at least one goal, its solution — the learner's actions — solves it, and the learner's actions,
- * recorded in one world, solve it again when replayed in a fresh world with other keys (what a teacher's
- * verification of a completion code does). For the default seed and a student's class seed; a mystery for
+ * fails at least one goal, its solution — the learner's actions — solves it, and the completion code made in
+ * that world verifies when the teacher's verification replays it in a fresh world with other keys. For the default seed and a student's class seed; a mystery for
  * every fault of its pool. A fix of the wrong thing does not pass.
  */
 import { describe, expect, it } from 'vitest';
@@ -10,13 +9,17 @@ import { EXERCISES, findExercise, type Exercise } from '../../src/content/exerci
 import { evaluateGoals, exerciseFaults, hintLadder, isSolved, solutionSteps } from '../../src/content/exercises/run';
 import { buildLab, type LabRecipe } from '../../src/content/lab';
 import { classSeed } from '../../src/content/variants';
+import { SIM_VERSION } from '../../src/content/lab';
+import { writeCompletionCode } from '../../src/content/lab-document';
+import { verifyCompletionCode } from '../../src/content/verify';
 import { doSteps, onWorld, type FixStep } from '../../src/sim/faults';
 import { STATUS } from '../../src/sim/phone/screens';
 import { keyPool, pooledKeys } from '../helpers/key-pool';
 
 const START = Date.UTC(2026, 2, 16, 13);
 const otherKeys = keyPool();
-const STUDENT = classSeed('NET-301', 'Ada Lovelace');
+const CLASS = { classCode: 'NET-301', student: 'Ada Lovelace' };
+const STUDENT = classSeed(CLASS.classCode, CLASS.student);
 
 function recipe(exercise: Exercise, seed: number | string, classMode: boolean): LabRecipe {
   return { scenario: exercise.scenario, seed, start: START, faults: [], classMode, exercise: exercise.id, actions: [] };
@@ -40,23 +43,35 @@ async function learnerDoes(world: Awaited<ReturnType<typeof startExercise>>['wor
 
 const failing = (results: ReturnType<typeof evaluateGoals>) => results.filter((r) => !r.passed).map((r) => r.goal.id);
 
-/** Solve the exercise with its solution, then replay what the learner did in a fresh world with other keys. */
+/**
+ * Solve the exercise with its solution, make the completion code, and verify it as the teacher does: replayed in
+ * a fresh world with other keys.
+ */
 async function solveAndReplay(exercise: Exercise, seed: number | string, classMode: boolean) {
   const { world, faults } = await startExercise(exercise, seed, classMode);
   expect(failing(evaluateGoals(world, exercise, faults)).length, 'the unsolved start fails a goal').toBeGreaterThan(0);
   expect(await learnerDoes(world, solutionSteps(world, exercise, faults))).toEqual([]);
-  const solved = evaluateGoals(world, exercise, faults);
-  expect(failing(solved), 'goals left after the solution').toEqual([]);
-  const learner = world.learnerActions;
-  expect(learner.length).toBeGreaterThan(0);
-  expect(world.actions.filter((a) => a.by === 'setup').length > 0).toBe(exercise.startsWithProcedure || Boolean(exercise.faults?.length || exercise.pool?.length));
-  const end = world.now;
+  expect(failing(evaluateGoals(world, exercise, faults)), 'goals left after the solution').toEqual([]);
+  expect(world.learnerActions.length).toBeGreaterThan(0);
+  expect(world.actions.some((a) => a.by === 'setup')).toBe(exercise.startsWithProcedure || Boolean(exercise.faults?.length || exercise.pool?.length));
+  const code = await writeCompletionCode({
+    sim: SIM_VERSION,
+    exercise: exercise.id,
+    version: exercise.version,
+    classCode: classMode ? CLASS.classCode : '',
+    student: classMode ? CLASS.student : '',
+    seed,
+    start: START,
+    end: world.now,
+    actions: world.learnerActions,
+    hintsUsed: 0,
+    solutionShown: true,
+  });
   world.stop();
-  const replay = await buildLab({ ...recipe(exercise, seed, classMode), actions: JSON.parse(JSON.stringify(learner)) }, { keySource: otherKeys, until: end });
-  if (!replay.ok) throw new Error(replay.error);
-  expect(replay.refused).toEqual([]);
-  expect(failing(evaluateGoals(replay.world, exercise, replay.faults)), 'goals left in the replay').toEqual([]);
-  replay.world.stop();
+  const verdict = await verifyCompletionCode(code, { keySource: otherKeys });
+  if (!verdict.ok) throw new Error(JSON.stringify(verdict.reason));
+  expect(failing(verdict.value.goals), 'goals left when the code is verified').toEqual([]);
+  expect(verdict.value.solved).toBe(true);
 }
 
 describe('the exercises', () => {
@@ -88,7 +103,7 @@ describe('the exercises', () => {
   });
 
   for (const exercise of EXERCISES.filter((e) => e.kind !== 'mystery')) {
-    it(`${exercise.id}: the start fails a goal, the solution solves it, and the learner's actions replay in a fresh world`, async () => {
+    it(`${exercise.id}: the start fails a goal, the solution solves it, and its completion code verifies in a fresh world`, async () => {
       await solveAndReplay(exercise, 1, false);
     });
   }

@@ -36,8 +36,9 @@ export interface LabPage {
  * A fresh context (axe needs a page from browser.newContext()) with the lab open at `url`, waiting until
  * the lab has started (the virtual clock shows a date).
  */
-export async function openLab(browser: Browser, url: string): Promise<LabPage> {
+export async function openLab(browser: Browser, url: string, options: { prepare?: (context: BrowserContext) => Promise<void> } = {}): Promise<LabPage> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  await options.prepare?.(context);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));

@@ -221,7 +221,7 @@ describe('the home page\'s JavaScript once the lab runs', () => {
     await playUntilRegistered(page);
     await page.waitForLoadState('networkidle');
     const total = [...scripts.values()].reduce((a, b) => a + b, 0);
-    console.log(`home page JavaScript once the lab runs: ${(total / 1024).toFixed(1)} kB gzip in ${scripts.size} files`);
+    console.log(`home page JavaScript once the lab runs: ${(total / 1024).toFixed(1)} kB gzip in ${scripts.size} files: ${[...scripts].map(([u, n]) => `${u.split("/").pop()} ${(n / 1024).toFixed(1)}`).join(", ")}`);
     expect(Number.isNaN(total)).toBe(false);
     expect(total).toBeLessThanOrEqual(HOME_BUDGET);
     expect([...scripts.keys()].some((u) => /elk/i.test(u))).toBe(false);

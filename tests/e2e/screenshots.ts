@@ -31,8 +31,12 @@ async function shoot(page: Page, name: string, what: string): Promise<void> {
 
 try {
   mkdirSync(out, { recursive: true });
-  const { page, context, problems } = await openLab(browser, `http://127.0.0.1:${address.port}/`);
+  const base = `http://127.0.0.1:${address.port}/`;
+  const { page, context, problems } = await openLab(browser, base);
   await playUntilRegistered(page);
+  await show(page, '#/?start=here', 'Topology');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shoot(page, 'start-here', 'The home page: Start here, the way into the tutorial and the exercises, the glossary');
 
   await show(page, `#/cucm/phone?device=${PHONE}`, 'Phone Configuration');
   await page.getByLabel('Certificate Operation', { exact: true }).selectOption('Install/Upgrade');
@@ -105,6 +109,42 @@ try {
 
   if (problems.length) throw new Error(`the page reported problems:\n${problems.join('\n')}`);
   await context.close();
+
+  // The tutorial beside the pages, in a lab of its own.
+  const learner = await openLab(browser, base);
+  await playUntilRegistered(learner.page);
+  await show(learner.page, '#/tutorial', 'Tutorial');
+  await learner.page.getByRole('button', { name: 'Open this tutorial: Install an LSC, step by step (TAC 213295)' }).click();
+  await learner.page.getByRole('complementary', { name: 'Tutorial' }).getByRole('link', { name: 'Open the page: Check the CAPF certificate' }).click();
+  await learner.page.getByRole('heading', { level: 1, name: /^Certificate Details for CAPF-/ }).waitFor();
+  await shoot(learner.page, 'tutorial', 'The tutorial beside the pages: step 1 done, step 2 next, with why, where and what to expect');
+  await learner.context.close();
+
+  // A class: a student's exercise with a hint open, the solution shown, and the teacher's table.
+  const student = await openLab(browser, base);
+  await show(student.page, '#/class?exercise=dns-record-missing&class=NET-301', 'Join the exercise');
+  await student.page.getByLabel('Your name').fill('Ada Lovelace');
+  await student.page.getByRole('button', { name: 'Start the exercise' }).click();
+  await student.page.getByRole('heading', { level: 1, name: 'DNS record missing' }).waitFor({ timeout: 60_000 });
+  await student.page.getByRole('button', { name: 'Show hint 1' }).click();
+  await student.page.getByRole('button', { name: 'Check', exact: true }).click();
+  await shoot(student.page, 'exercise', 'An exercise: the task, what is graded with each goal Passed or Not yet, a hint open');
+  await student.page.getByRole('button', { name: 'Show solution' }).click();
+  await student.page.getByRole('button', { name: 'Show the solution' }).click();
+  await student.page.getByText(/The solution’s steps are done/).waitFor({ timeout: 60_000 });
+  await playUntil(student.page, async () => (await student.page.getByTestId('goals').getByText('Passed').count()) === 3, 'every goal passed', 120_000);
+  await student.page.getByRole('button', { name: 'Make the completion code' }).click();
+  const code = await student.page.getByLabel('Your completion code').inputValue();
+  await show(student.page, '#/teacher', 'Teacher');
+  await student.page.getByLabel('Class code').fill('NET-301');
+  await student.page.getByRole('button', { name: 'Make the link' }).click();
+  await student.page.getByLabel(/Completion codes/).fill(`${code}\nLSC1.this-one-was-cut-short`);
+  await student.page.getByRole('button', { name: 'Verify', exact: true }).click();
+  await student.page.getByText('2 codes verified.').waitFor({ timeout: 90_000 });
+  await student.page.getByTestId('results').scrollIntoViewIfNeeded();
+  await shoot(student.page, 'teacher', "The Teacher page: a class link, and students' completion codes verified by replaying them");
+  if (student.problems.length) throw new Error(`the page reported problems:\n${student.problems.join('\n')}`);
+  await student.context.close();
 } finally {
   await browser.close();
   await server.close();

@@ -19,6 +19,9 @@ import type { NetworkTables } from '../../src/sim/network';
 import { describeCertificate } from '../../src/pki/parse';
 import { commonName } from '../../src/pki/names';
 import { LabWorld } from '../../src/sim/world';
+import { checkAction } from '../../src/sim/action-schema';
+import { buildLab, SIM_VERSION } from '../../src/content/lab';
+import { readShareLink, writeShareLink } from '../../src/content/lab-document';
 import { pooledKeys } from '../helpers/key-pool';
 
 const START = Date.UTC(2026, 10, 24, 14);
@@ -238,6 +241,59 @@ describe(`a fleet of ${N} phones on CUCM 14.0`, () => {
     expect(world.env.db.bulkJobs.at(-1)!.status).toBe('Completed');
     expect(retained()).toEqual(afterFirst);
     expect(afterFirst).toMatchObject({ connections: 0, exchanges: 0, timers: 0, capfSessions: 0 });
+  });
+});
+
+describe('a fleet lab as data: recipe, share link, replay', () => {
+  it('a lab of 6 phones with a fault aimed at its third (a 7960 in its place) and one bulk job replays from its share link to the same phones', async () => {
+    const recipe = { scenario: 'fleet-lab', seed: SEED, start: START, phones: 6, faults: [] as string[], actions: [] };
+    const first = await buildLab(recipe, { keySource: pooledKeys });
+    if (!first.ok) throw new Error(first.error);
+    const { deviceName: third, model: thirdModel } = first.world.env.scenario.phones[2];
+    first.world.stop();
+
+    const built = await buildLab({ ...recipe, faults: [`phone.no-sbd@${third}`] }, { keySource: pooledKeys });
+    if (!built.ok) throw new Error(built.error);
+    const { world } = built;
+    expect(world.env.scenario.phones).toHaveLength(6);
+    expect(world.env.scenario.phones[2].model).toBe('CP-7960');
+    await world.runUntilSettled();
+    for (const a of fleetProcedure(world)) expect((await world.act(a)).ok).toBe(true);
+    await world.runUntilSettled();
+    // Every recorded action, the bulk job's among them, has a shape a shared lab may carry.
+    for (const { action } of world.actions) expect(checkAction(JSON.parse(JSON.stringify(action))), action.type).toMatchObject({ ok: true });
+    const outcome = (w: LabWorld) => w.env.scenario.phones.map((p) => [p.deviceName, w.lsc(p.deviceName), w.certificateOperationStatus(p.deviceName)]);
+    // The fault made the third phone a 7960 (no Security By Default): it joins the fleet's own 7960s in having none.
+    expect(thirdModel).not.toBe('CP-7960');
+    const legacy = world.env.scenario.phones.filter((p) => p.model === 'CP-7960').map((p) => p.deviceName);
+    expect(legacy).toContain(third);
+    expect(outcome(world).filter(([, lsc]) => lsc !== 'Installed').map(([d]) => d)).toEqual(legacy);
+
+    const link = await writeShareLink({ sim: SIM_VERSION, scenario: 'fleet-lab', seed: SEED, start: START, phones: 6, faults: [`phone.no-sbd@${third}`], mystery: false, actions: [...world.actions], now: world.now });
+    const read = await readShareLink(link);
+    if (!read.ok) throw new Error(read.reason.key);
+    expect(read.value.phones).toBe(6);
+    const { scenario, seed, start, phones, faults, actions } = read.value;
+    const again = await buildLab({ scenario, seed, start, phones, faults, actions }, { keySource: pooledKeys, until: read.value.now });
+    if (!again.ok) throw new Error(again.error);
+    await again.world.runUntilSettled();
+    expect(again.refused).toEqual([]);
+    expect(outcome(again.world)).toEqual(outcome(world));
+    world.stop();
+    again.world.stop();
+  });
+
+  it('refuses a fleet size out of range and a fault aimed at a phone the lab does not have, with the reason', async () => {
+    expect(await buildLab({ scenario: 'fleet-lab', seed: 1, start: START, phones: 1001, faults: [], actions: [] })).toEqual({
+      ok: false,
+      error: 'The lab\'s fleet is not valid: the number of phones must be from 1 to 1000, not 1001.',
+    });
+    expect(await buildLab({ scenario: 'seed-lab', seed: 1, start: START, faults: ['tvs.down@SEP000000000000'], actions: [] }, { keySource: pooledKeys })).toEqual({
+      ok: false,
+      error: 'The lab aims the fault "tvs.down" at a phone it does not have: "SEP000000000000".',
+    });
+    const link = await writeShareLink({ sim: SIM_VERSION, scenario: 'fleet-lab', seed: 1, start: START, phones: 5000, faults: [], mystery: false, actions: [], now: START });
+    expect(await readShareLink(link)).toEqual({ ok: false, reason: { key: 'codes.link.damaged' } });
   });
 });
 

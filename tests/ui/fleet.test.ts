@@ -196,7 +196,7 @@ describe('the home page with a fleet', () => {
     const r = renderScreen(session, Trace);
     expect(screen.getByText(`The lab has ${N} phones: choose one under “Device” above to draw its messages as a ladder. The table below lists every message.`)).toBeTruthy();
     const total = world.trace.packets.length;
-    expect(screen.getByText(new RegExp(`^${total} of ${total} messages match; the list draws the ones in view`))).toBeTruthy();
+    expect(screen.getByText(new RegExp(`^${total.toLocaleString('en')} of ${total.toLocaleString('en')} messages match; the list draws the ones in view`))).toBeTruthy();
     expect(within(screen.getByRole('table')).getAllByRole('row').length).toBeLessThan(100);
     r.unmount();
     // Opened for one phone (its card's "Message trace of …" link).

@@ -6,6 +6,7 @@ import { configure, render } from '@testing-library/svelte';
 import type { Component } from 'svelte';
 import { LabSession } from '../../src/ui/session.svelte';
 import Harness from './Harness.svelte';
+import type { KeySource } from '../../src/sim/install';
 
 // Screens wait on real crypto (a new lab generates keys, Regenerate makes a CAPF key): on a loaded
 // 2-CPU CI machine that took over the library's default 1 s and failed the scenario chooser test. A
@@ -37,14 +38,17 @@ export class MemoryStorage implements Storage {
 /** 2026-03-16 11:00 EDT: a fixed "today" so dates in assertions do not depend on the day the test runs. */
 export const TEST_NOW = Date.UTC(2026, 2, 16, 15, 0);
 
-export async function createTestSession(options: { storage?: Storage; settle?: boolean } = {}): Promise<LabSession> {
+export async function createTestSession(options: { storage?: Storage; settle?: boolean; keySource?: KeySource } = {}): Promise<LabSession> {
   const session = new LabSession({
     storage: options.storage ?? new MemoryStorage(),
     realNow: () => TEST_NOW,
     loadApi: () => import('../../src/ui/lab-api'),
+    keySource: options.keySource,
   });
   await session.boot();
   if (session.phase !== 'ready') throw new Error(`session did not start: ${session.error}`);
+  // The page loads these with the screens that need them; a component test renders those screens at once.
+  await Promise.all([session.loadClassroom(), session.loadFaults()]);
   if (options.settle !== false) await session.world!.runUntilSettled();
   return session;
 }

@@ -18,6 +18,12 @@ export type Catalogue = Record<string, Message>;
 
 export type MessageParams = Record<string, string | number>;
 
+/**
+ * A language's translation of an English area file: the same keys, a string where English has a string and plural
+ * forms where it has them (each language chooses its own forms). Placeholders are compared by the completeness test.
+ */
+export type Translation<T> = { -readonly [K in keyof T]: T[K] extends string ? string : PluralForms };
+
 /** A text in every language the lab speaks (exercise data carries its texts this way). */
 export type LocalizedText = Record<Locale, string>;
 

@@ -21,10 +21,9 @@ import { describeCertificate, type CertificateInfo } from '../../pki/parse';
 import type { SimEnv } from '../env';
 import { fiveYearsFrom } from '../install';
 import type { CertificatePurpose, IdentityPurpose, StoredCertificate, TrustPurpose } from './certificates';
-import { SELF_SIGNED_DESCRIPTION } from './certificates';
+import { SELF_SIGNED_DESCRIPTION, TRUST_PURPOSES } from './certificates';
 
-export const IDENTITY_PURPOSES: IdentityPurpose[] = ['CAPF', 'CallManager', 'CallManager-ECDSA', 'TVS', 'ITLRecovery'];
-export const TRUST_PURPOSES: TrustPurpose[] = ['CAPF-trust', 'CallManager-trust', 'Phone-SAST-trust', 'TVS-trust'];
+export { IDENTITY_PURPOSES, TRUST_PURPOSES } from './certificates';
 
 /** Which trust store vouches for a CA-signed identity certificate of each purpose (domain.md §2.6). */
 const TRUST_FOR: Partial<Record<IdentityPurpose, TrustPurpose>> = {

@@ -12,6 +12,9 @@ export type IdentityPurpose = 'CAPF' | 'CallManager' | 'CallManager-ECDSA' | 'TV
 export type TrustPurpose = 'CAPF-trust' | 'CallManager-trust' | 'Phone-SAST-trust' | 'TVS-trust';
 export type CertificatePurpose = IdentityPurpose | TrustPurpose;
 
+export const IDENTITY_PURPOSES: IdentityPurpose[] = ['CAPF', 'CallManager', 'CallManager-ECDSA', 'TVS', 'ITLRecovery'];
+export const TRUST_PURPOSES: TrustPurpose[] = ['CAPF-trust', 'CallManager-trust', 'Phone-SAST-trust', 'TVS-trust'];
+
 export interface StoredCertificate {
   node: string;
   purpose: CertificatePurpose;

@@ -5,7 +5,8 @@
  * the answer CUCM gives to a command it does not know. `help`, `help <command>` and `<command> ?` describe
  * the node's commands, and `completeCli` is its Tab completion (pure, used by the terminal page).
  */
-import { buildItl, showItl } from '../../itl';
+import { buildItl } from '../../itl/build';
+import { showItl } from '../../itl/show';
 import { ids, nodeSpec, publisher } from '../env';
 import { releaseOf, SERVICE_NAMES, type Scenario, type ServiceKey } from '../scenario';
 import { javaDateString } from '../time';

@@ -10,7 +10,8 @@
  * `SEP<MAC>.cnf.xml(.sgn)` built from the database on request (signed with the same key).
  */
 import { assign, enqueueActions, fromCallback, fromPromise, setup } from 'xstate';
-import { buildItl, buildSignedFile, type ItlRecordInput } from '../../itl';
+import { buildItl, type ItlRecordInput } from '../../itl/build';
+import { buildSignedFile } from '../../itl/sgn';
 import type { SimEnv } from '../env';
 import { ids, nodeSpec, publisher } from '../env';
 import { toNetwork, type NetworkDelivery, type NetworkEvent } from '../network';

@@ -11,7 +11,9 @@
  */
 import { assign, enqueueActions, fromPromise, setup, stopChild, type AnyActorRef } from 'xstate';
 import { sha1 } from '@noble/hashes/legacy.js';
-import { parseItl, parseSignedFile, verifyItl, verifySignedFileWithItl, type ItlFile } from '../../itl';
+import { parseItl, type ItlFile } from '../../itl/parse';
+import { parseSignedFile, verifySignedFileWithItl } from '../../itl/sgn';
+import { verifyItl } from '../../itl/verify';
 import { bytesEqual } from '../../pki/encode';
 import { parseConfigFile, type PhoneConfig } from '../cucm/config-file';
 import type { SimEnv } from '../env';

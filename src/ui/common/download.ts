@@ -12,7 +12,16 @@ export function toBlob(content: FileContent, type: string): Blob {
   return new Blob([part], { type });
 }
 
+/** Who is told of each download (the session records it: a tutorial step is done when a file was saved). */
+const listeners = new Set<(fileName: string) => void>();
+
+export function onDownload(listener: (fileName: string) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 export function saveFile(fileName: string, content: FileContent, type = 'application/octet-stream'): void {
+  for (const l of listeners) l(fileName);
   if (typeof document === 'undefined' || typeof URL.createObjectURL !== 'function') return;
   const url = URL.createObjectURL(toBlob(content, type));
   const link = document.createElement('a');

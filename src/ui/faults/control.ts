@@ -47,7 +47,8 @@ async function perform(session: LabSession, steps: readonly FixStep[]): Promise<
   let applied = 0;
   const errors: string[] = [];
   if (!session.api) return { applied, errors: ['The lab is still starting.'] };
-  await session.api.doSteps({ act: (a) => session.act(a), wait: (ms) => session.advance(ms) }, steps, (done) => {
+  // What the Faults page does is the lab setting itself up (a colleague, a firewall), not the learner's work.
+  await session.api.doSteps({ act: (a) => session.act(a, 'setup'), wait: (ms) => session.advance(ms) }, steps, (done) => {
     if (!('action' in done)) return;
     if (done.result.ok) applied++;
     else errors.push(done.result.error);
@@ -61,7 +62,8 @@ async function doProcedure(session: LabSession, faults: readonly Fault[]): Promi
   const world = session.world;
   if (!api || !world) return ['The lab is still starting.'];
   const errors: string[] = [];
-  const steps = api.seedProcedure(world, undefined, (form) => api.procedureForm(world, [...faults], form));
+  const { procedureForm } = await session.loadFaults();
+  const steps = api.seedProcedure(world, undefined, (form) => procedureForm(world, [...faults], form));
   errors.push(...(await perform(session, steps)).errors);
   const after = faults.flatMap((f) => f.afterProcedure?.(session.world!) ?? []);
   if (after.length) {
@@ -94,16 +96,21 @@ export async function restartWith(session: LabSession, ids: string[], catalogue:
   return { ok: true, message: chosen.length ? 'A new lab started with the chosen faults.' : 'A new lab started without faults.' };
 }
 
+/** Faults whose cause is gone from the lab (the Faults page's "Fixed"): not re-applied when a new lab starts. */
+export function isFixed(session: LabSession, id: string): boolean {
+  return Boolean(session.world && session.classroom?.isFaultFixed(session.world, id));
+}
+
 export async function injectFault(session: LabSession, fault: Fault, catalogue: readonly Fault[]): Promise<ControlResult> {
-  if (session.faults.includes(fault.id)) return { ok: false, error: `"${fault.title}" is already injected.` };
+  if (session.faults.includes(fault.id) && !isFixed(session, fault.id)) return { ok: false, error: `"${fault.title}" is already injected.` };
   if (faultKind(fault) === 'starting') {
-    const r = await restartWith(session, [...session.faults, fault.id], catalogue, false);
+    const r = await restartWith(session, [...session.faults.filter((id) => id !== fault.id && !isFixed(session, id)), fault.id], catalogue, false);
     return r.ok ? { ok: true, message: `A new lab started with "${fault.title}".` } : r;
   }
   const world = session.world;
   if (!world) return { ok: false, error: 'The lab is still starting.' };
   const before = session.faults;
-  session.faults = [...before, fault.id];
+  session.faults = [...before.filter((id) => id !== fault.id), fault.id];
   const steps = fault.inject?.(world) ?? [];
   const { applied, errors } = await perform(session, steps);
   if (steps.length && applied === 0 && errors.length) {
@@ -129,7 +136,7 @@ export async function removeFault(session: LabSession, fault: Fault, catalogue: 
   if (!session.faults.includes(fault.id)) return { ok: false, error: `"${fault.title}" is not injected.` };
   const rest = session.faults.filter((id) => id !== fault.id);
   if (faultKind(fault) === 'starting') {
-    const r = await restartWith(session, rest, catalogue, false);
+    const r = await restartWith(session, rest.filter((id) => !isFixed(session, id)), catalogue, false);
     return r.ok ? { ok: true, message: `A new lab started without "${fault.title}".` } : r;
   }
   const world = session.world;

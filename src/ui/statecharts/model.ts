@@ -5,6 +5,7 @@
  * `snapshot.value` says which of these states are active.
  */
 import type { AnyActorRef, AnyStateMachine, StateValue } from 'xstate';
+import { t } from '../i18n.svelte';
 
 export type TransitionKind = 'event' | 'after' | 'always' | 'done' | 'error';
 
@@ -225,48 +226,48 @@ export function chartActors(world: WorldLike, m: ChartMachines): ChartActor[] {
   for (const p of phones) {
     const phoneId = `phone/${p.deviceName}`;
     const phone = world.actor(phoneId);
-    out.push({ id: phoneId, label: `Phone ${p.deviceName}`, machine: m.phoneMachine, ref: phone });
+    out.push({ id: phoneId, label: t('pictures.statecharts.actor.phone', { device: p.deviceName }), machine: m.phoneMachine, ref: phone });
     const client = newestChild(phone, 'capf-client-');
     out.push({
       id: `${phoneId}/capf-client`,
-      label: `CAPF client of ${p.deviceName}`,
+      label: t('pictures.statecharts.actor.capfClient', { device: p.deviceName }),
       machine: m.capfClientMachine,
       ref: client,
-      absent: client ? undefined : 'The phone is not running a CAPF operation now.',
+      absent: client ? undefined : t('pictures.statecharts.absent.capfClient'),
     });
     if (m.tvsClientMachine) {
       const tvs = newestChild(phone, 'tvs-client-');
       out.push({
         id: `${phoneId}/tvs-client`,
-        label: `TVS client of ${p.deviceName}`,
+        label: t('pictures.statecharts.actor.tvsClient', { device: p.deviceName }),
         machine: m.tvsClientMachine,
         ref: tvs,
-        absent: tvs ? undefined : 'The phone is not asking TVS anything now.',
+        absent: tvs ? undefined : t('pictures.statecharts.absent.tvsClient'),
       });
     }
-    out.push({ id: `${phoneId}/dnsmasq`, label: `DNS cache (dnsmasq) of ${p.deviceName}`, machine: m.dnsmasqMachine, ref: world.actor(`${phoneId}/dnsmasq`) });
+    out.push({ id: `${phoneId}/dnsmasq`, label: t('pictures.statecharts.actor.dnsmasq', { device: p.deviceName }), machine: m.dnsmasqMachine, ref: world.actor(`${phoneId}/dnsmasq`) });
   }
   for (const n of nodes) {
     const capf = world.actor(`capf@${n.name}`);
     if (!capf) continue;
-    out.push({ id: `capf@${n.name}`, label: `CAPF service on ${n.name}`, machine: m.capfMachine, ref: capf });
+    out.push({ id: `capf@${n.name}`, label: t('pictures.statecharts.actor.capf', { node: n.name }), machine: m.capfMachine, ref: capf });
     const session = newestChild(capf, 'session-');
     out.push({
       id: `capf@${n.name}/session`,
-      label: `CAPF session on ${n.name}`,
+      label: t('pictures.statecharts.actor.capfSession', { node: n.name }),
       machine: m.capfSessionMachine,
       ref: session,
-      absent: session ? undefined : 'No phone has a CAPF session open now.',
+      absent: session ? undefined : t('pictures.statecharts.absent.capfSession'),
     });
   }
-  for (const n of nodes) out.push({ id: `tftp@${n.name}`, label: `TFTP service on ${n.name}`, machine: m.tftpMachine, ref: world.actor(`tftp@${n.name}`) });
-  for (const n of nodes) out.push({ id: `tvs@${n.name}`, label: `TVS on ${n.name}`, machine: m.tvsMachine, ref: world.actor(`tvs@${n.name}`) });
-  out.push({ id: 'dns', label: 'DNS server', machine: m.dnsMachine, ref: world.actor('dns') });
+  for (const n of nodes) out.push({ id: `tftp@${n.name}`, label: t('pictures.statecharts.actor.tftp', { node: n.name }), machine: m.tftpMachine, ref: world.actor(`tftp@${n.name}`) });
+  for (const n of nodes) out.push({ id: `tvs@${n.name}`, label: t('pictures.statecharts.actor.tvs', { node: n.name }), machine: m.tvsMachine, ref: world.actor(`tvs@${n.name}`) });
+  out.push({ id: 'dns', label: t('pictures.statecharts.actor.dns'), machine: m.dnsMachine, ref: world.actor('dns') });
   const port = world.actor('switch');
-  if (port && m.switchMachine) out.push({ id: 'switch', label: '802.1X access switch', machine: m.switchMachine, ref: port });
+  if (port && m.switchMachine) out.push({ id: 'switch', label: t('pictures.statecharts.actor.switch'), machine: m.switchMachine, ref: port });
   const radius = world.actor('radius');
-  if (radius && m.radiusMachine) out.push({ id: 'radius', label: 'RADIUS policy server (ISE)', machine: m.radiusMachine, ref: radius });
-  out.push({ id: 'network', label: 'Network', machine: m.networkMachine, ref: world.actor('network') });
+  if (radius && m.radiusMachine) out.push({ id: 'radius', label: t('pictures.statecharts.actor.radius'), machine: m.radiusMachine, ref: radius });
+  out.push({ id: 'network', label: t('pictures.statecharts.actor.network'), machine: m.networkMachine, ref: world.actor('network') });
   return out;
 }
 

@@ -43,12 +43,10 @@ export interface TopologyView {
   switchAt: { x: number; y: number };
   /** Hosts the newest message went between (highlighted links). */
   lastPacket?: Packet;
-  firewall: Array<{ id: string; description: string }>;
   subnet: string;
   /** A fleet: the phones are one box (`FLEET_HOST`), counted and listed by the page's fleet grid. */
   fleet: boolean;
 }
-
 
 interface WorldLike {
   env: { scenario: Scenario };
@@ -193,14 +191,12 @@ export function topologyOf(world: WorldLike): TopologyView {
       y: column(right, firstPhoneRow, height),
     });
   } else s.phones.forEach((p, i) => hosts.push(phoneHost(world, p, WIDTH - 150, column(right, i + firstPhoneRow, height))));
-  const net = world.actor('network')?.getSnapshot().context as { tables?: { firewall?: Array<{ id: string; description: string }> } } | undefined;
   return {
     hosts,
     width: WIDTH,
     height,
     switchAt: { x: WIDTH / 2, y: height / 2 },
     lastPacket: world.trace.packets.at(-1),
-    firewall: (net?.tables?.firewall ?? []).map((r) => ({ id: r.id, description: r.description })),
     subnet: scenarioFacts(s).subnet,
     fleet,
   };

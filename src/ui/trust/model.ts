@@ -16,7 +16,8 @@
  * formatted in the learner's language by the page; names and hashes stay as the certificates spell them.
  */
 import { sha1 } from '@noble/hashes/legacy.js';
-import { parseItl, verifyItl, type ItlFile, type ItlRecord } from '../../itl';
+import { parseItl, type ItlFile, type ItlRecord } from '../../itl/parse';
+import { verifyItl } from '../../itl/verify';
 import { isSignedBy } from '../../pki/chain';
 import { bytesEqual, toColonHex, toHex } from '../../pki/encode';
 import { commonName } from '../../pki/names';

@@ -51,9 +51,13 @@ async function sessionWith(catalogue: Fault[]): Promise<LabSession> {
   const session = new LabSession({
     storage: new MemoryStorage(),
     realNow: () => TEST_NOW,
-    loadApi: async () => ({ ...(await import('../../../src/ui/lab-api')), FAULTS: catalogue }),
+    loadApi: async () => {
+      const api = await import('../../../src/ui/lab-api');
+      return { ...api, loadFaults: async () => ({ ...(await api.loadFaults()), FAULTS: catalogue }) };
+    },
   });
   await session.boot();
+  await Promise.all([session.loadClassroom(), session.loadFaults()]);
   await session.world!.runUntilSettled();
   return session;
 }

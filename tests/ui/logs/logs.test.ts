@@ -84,7 +84,7 @@ describe('the Logs pane', () => {
     let lines = shownLines();
     expect(lines.length).toBeLessThan(100);
     expect(lines.at(-1)).toMatch(/bulk line 19999$/);
-    expect(screen.getByText(new RegExp(`^${total} of ${total} lines match; the pane draws the ones in view`))).toBeTruthy();
+    expect(screen.getByText(new RegExp(`^${total.toLocaleString('en')} of ${total.toLocaleString('en')} lines match; the pane draws the ones in view`))).toBeTruthy();
     const items = within(screen.getByRole('list', { name: 'Log lines' })).getAllByRole('listitem');
     expect(items.at(-1)!.getAttribute('aria-posinset')).toBe(String(total));
     expect(items.at(-1)!.getAttribute('aria-setsize')).toBe(String(total));

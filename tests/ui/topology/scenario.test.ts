@@ -126,4 +126,27 @@ describe('the scenario chooser', () => {
     expect(screen.getByRole('heading', { level: 2, name: /^802\.1X access switch/ })).toBeTruthy();
     charts.unmount();
   });
+
+  it('a fleet scenario asks how many phones: a number out of range is refused in words, 3 starts a lab of 3 that a reload keeps', async () => {
+    const r = renderScreen(session, Topology);
+    await pick(fleetLab.title);
+    const phones = await within(chooser()).findByRole('textbox', { name: 'Phones' });
+    expect(phones.getAttribute('placeholder')).toBe(String(fleetLab.fleet!.phones));
+    await fireEvent.input(phones, { target: { value: '0' } });
+    expect(phones.getAttribute('aria-invalid')).toBe('true');
+    expect(within(chooser()).getByText('The number of phones must be a whole number from 1 to 1,000.')).toBeTruthy();
+    await fireEvent.click(within(chooser()).getByRole('button', { name: 'Start this scenario' }));
+    expect(screen.queryByRole('group', { name: /Start a new lab with/ })).toBeNull();
+    await fireEvent.input(phones, { target: { value: '3' } });
+    expect(phones.getAttribute('aria-invalid')).toBeNull();
+    await fireEvent.click(within(chooser()).getByRole('button', { name: 'Start this scenario' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Start a new lab' }));
+    await waitFor(() => expect(within(chooser()).getByRole('status').textContent).toBe(`A new lab started: "${fleetLab.title}".`));
+    expect(session.world!.env.scenario.phones).toHaveLength(3);
+    r.unmount();
+    const again = await createTestSession({ storage: session.storage, settle: false });
+    expect(again.scenarioId).toBe('fleet-lab');
+    expect(again.world!.env.scenario.phones.map((p) => p.deviceName)).toEqual(session.world!.env.scenario.phones.map((p) => p.deviceName));
+    again.dispose();
+  });
 });

@@ -169,7 +169,6 @@ describe('the ladder diagram', () => {
       'CAPF AUTH_REQUEST',
       'CAPF AUTH_RESPONSE',
       'CAPF KEY_GENERATE_REQUEST',
-      // The phone tells CAPF it is still generating the 2048-bit key (the fidelity merge's REQUEST_IN_PROGRESS).
       'CAPF REQUEST_IN_PROGRESS',
       'CAPF KEY_GENERATE_RESPONSE',
       'CAPF STORE_CERTIFICATE_REQUEST',

@@ -119,16 +119,15 @@ describe('the trust map', () => {
     expect(m.links.find((l) => l.id === `issued:phone:${PHONE}:MIC`)!.ok).toBe(true);
   });
 
-  it('"Phones lost trust in the ITL": the ITL the TFTP node serves is signed by a key the phone\'s ITL does not hold, and its TVS record is stale', async () => {
+  it('"Corrupt ITL on the phone\'s TFTP server": the ITL it serves no longer verifies, and the phone, keeping its old ITL, pins an old CAPF certificate', async () => {
     const fault = findFault('itl.corrupted')!;
     expect(await perform(fault.inject!(session.world!))).toEqual([]);
     await session.advance(20_000);
     const m = await trustMapOf(session.world!, PHONE);
     const broken = m.links.filter((l) => !l.ok);
-    const signer = broken.find((l) => l.kind === 'signer-known')!;
-    expect(signer.reason!.key).toBe('pictures.trust.itlSignerUnknown');
-    expect(signer.reason!.params).toMatchObject({ device: PHONE, node: 'ao115sub' });
-    const stale = broken.filter((l) => l.from.startsWith(`phone:${PHONE}:itl:`) && l.reason?.key === 'pictures.trust.recordStale');
-    expect(stale.map((l) => (l.reason!.params as { fn: string }).fn)).toEqual(expect.arrayContaining(['TVS', 'SAST']));
+    const damaged = broken.find((l) => l.id === 'problem:itl:ao115sub:0')!;
+    expect(damaged.reason).toMatchObject({ key: 'pictures.trust.itlNotVerified', params: { node: 'ao115sub', reason: 'signature does not verify' } });
+    const pin = broken.find((l) => l.kind === 'pins' && l.from.startsWith(`phone:${PHONE}:itl:`))!;
+    expect(pin.reason).toMatchObject({ key: 'pictures.trust.pinMismatch', params: { device: PHONE, node: 'ao115pub' } });
   });
 });

@@ -25,5 +25,10 @@ export default {
   'fleet.chooser.phonesHint': 'From 1 to {max}. Phone 1 is the scenario’s own; the others are drawn from the seed.',
   'fleet.chooser.phonesInvalid': 'The number of phones must be a whole number from 1 to {max}.',
   'fleet.ladder.choosePhone': 'The lab has {count} phones: choose one under “Device” above to draw its messages as a ladder. The table below lists every message.',
+  'fleet.logs.pane': 'Log pane',
+  'fleet.logs.count': { one: '{count} of {total} lines matches.', other: '{count} of {total} lines match.' },
+  'fleet.logs.countWindowed': '{count} of {total} lines match; the pane draws the ones in view as you scroll, and Download saves all {count}.',
+  'fleet.trace.count': { one: '{count} of {total} messages matches.', other: '{count} of {total} messages match.' },
+  'fleet.trace.countWindowed': '{count} of {total} messages match; the list draws the ones in view as you scroll.',
   'fleet.report.saved': 'The CAPF report of {count} phones was saved as {file}.',
 } as const;

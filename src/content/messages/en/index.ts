@@ -1,8 +1,9 @@
-/** The English catalogue: every area's messages, keyed "<area>.<name>". */
-import checks from './checks';
-import cli from './cli';
-import fleet from './fleet';
-import pictures from './pictures';
+/**
+ * The English catalogue the page needs at once (the frame, the home page); every other area loads with the
+ * page that speaks it (`AREAS` in ../index.ts).
+ */
 import shell from './shell';
+import start from './start';
+import topology from './topology';
 
-export default { ...shell, ...checks, ...cli, ...pictures, ...fleet } as const;
+export default { ...shell, ...start, ...topology } as const;

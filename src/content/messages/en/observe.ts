@@ -1,0 +1,37 @@
+/**
+ * The pages that show what the lab did (Downloads; the Logs and message-trace filter bars): the lab's words
+ * around them. The files, log lines and traces themselves stay as the real systems print them.
+ */
+export default {
+  'observe.source.phone-status': 'Phone status messages',
+  'observe.source.phone-console': 'Phone console log',
+  'observe.source.capf-trace': 'CAPF trace',
+  'observe.source.tftp-trace': 'TFTP trace',
+  'observe.source.tvs-trace': 'TVS trace',
+  'observe.source.cli': 'Admin CLI',
+  'observe.source.radius': 'RADIUS live log (ISE)',
+  'observe.downloads.intro': 'Real files made by the lab: certificates and trust lists are the real bytes the phone and CUCM use. Select a file name to save it.',
+  'observe.downloads.group.certificates': 'Certificates',
+  'observe.downloads.group.itl': 'Trust lists (ITL)',
+  'observe.downloads.group.logs': 'Logs',
+  'observe.downloads.group.trace': 'Message trace',
+  'observe.downloads.hint.certificates': 'Check one with:',
+  'observe.downloads.hint.itl': 'The binary TLV file a phone downloads as ITLSEP<MAC>.tlv.',
+  'observe.downloads.hint.logs': 'Each line as the real system prints it.',
+  'observe.downloads.hint.trace': 'One message per line: number, UTC time, from, to, protocol, summary and what happened to it.',
+  'observe.downloads.none': 'None yet.',
+  'observe.downloads.column.file': 'File',
+  'observe.downloads.column.what': 'What it is',
+  'observe.downloads.column.size': 'Size',
+  'observe.downloads.size': { one: '{count} byte', other: '{count} bytes' },
+  'observe.file.nodeCertificate': '{purpose} certificate of {node} ({cn}), {format}',
+  'observe.file.manufacturingNewer': 'Simulated {name} (issuer of the newer phones’ MICs; not a Cisco certificate), {format}',
+  'observe.file.manufacturingLegacy': 'Simulated {name} (issuer of the 79xx phones’ MICs; not a Cisco certificate), {format}',
+  'observe.file.mic': 'MIC of {device}, {format}',
+  'observe.file.lsc': 'LSC of {device}, {format}',
+  'observe.file.capfSeed': 'The CAPF certificate of {node}, as the seed article names it (same as {file})',
+  'observe.file.lscSeed': 'The LSC of {device} (same as {file})',
+  'observe.file.itl': 'The ITL file (ITLFile.tlv) the TFTP service of {node} serves now',
+  'observe.file.log': { one: '{source}: {count} line', other: '{source}: {count} lines' },
+  'observe.file.trace': { one: 'Every message between the hosts: {count} message', other: 'Every message between the hosts: {count} messages' },
+} as const;

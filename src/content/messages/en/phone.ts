@@ -1,0 +1,21 @@
+/** The phone's page: the lab's own hands at the desk. */
+export default {
+  'phone.replaceTitle': 'At the desk: replace the handset',
+  'phone.replaceIntro': 'This desk has a {model}. The lab can swap the handset for another model; the device record in CUCM stays, the new handset boots factory-fresh.',
+  'phone.replaceModel': 'New handset',
+  'phone.replaceButton': 'Replace the handset',
+  'phone.replaced': '{device} is now a {model}; it is booting.',
+  'phone.heading': 'Phone',
+  'phone.none': 'There is no phone {device} in this lab.',
+  'phone.powerHeading': 'Power',
+  'phone.powerOn': 'Power on',
+  'phone.powerOff': 'Power off',
+  'phone.reset': 'Reset',
+  'phone.resetHelp': 'Reset power-cycles the phone: it boots and downloads its trust list and configuration again. Its flash (ITL, MIC, LSC) survives.',
+  'phone.keysHeading': 'Keyboard',
+  'phone.keys.navigate': 'Arrow Up / Down: navigation Up / Down',
+  'phone.keys.select': 'Enter: Select',
+  'phone.keys.back': 'Escape: Back',
+  'phone.keys.keypad': '0–9, *, #: keypad',
+  'phone.screenText': 'Phone screen as text',
+} as const;

@@ -1,0 +1,22 @@
+/** Share links and lab files. */
+export default {
+  'share.title': 'Share this lab',
+  'share.intro': 'A link rebuilds this lab — scenario, seed, start, faults and your actions — in another browser. Nothing is uploaded: the lab travels inside the link.',
+  'share.link': 'Link to this lab',
+  'share.long': { one: 'This lab is long ({count} character): a lab file is easier to pass on than a link.', other: 'This lab is long ({count} characters): a lab file is easier to pass on than a link.' },
+  'share.saveFile': 'Save as a lab file',
+  'share.openTitle': 'Open a lab file',
+  'share.openFile': 'Lab file',
+  'share.fileTooLarge': 'The file is larger than 1 MB: it is not a lab file.',
+  'share.incomingTitle': 'Open a shared lab',
+  'share.summary': 'Scenario “{scenario}”, {actions} actions, virtual time reached {when}.',
+  'share.summaryExercise': 'The exercise “{exercise}”, {actions} actions.',
+  'share.withFaults': { one: 'It starts with {count} fault.', other: 'It starts with {count} faults.' },
+  'share.replaceQuestion': 'Replace your lab with this one? Your current lab in this browser is lost (an exercise’s lab replaces only that exercise’s).',
+  'share.replace': 'Replace my lab',
+  'share.cancel': 'Keep my lab',
+  'share.refused': 'This lab cannot be opened: {why}',
+  'share.opening': 'Rebuilding the shared lab…',
+  'share.simVersion': 'it was made with simulation version {made}; this lab runs version {current}.',
+  'share.cannotOpen': '{why}',
+} as const;

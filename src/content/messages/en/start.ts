@@ -1,0 +1,23 @@
+/** The home page's Start here and the glossary: loaded with the page's first paint. */
+export default {
+  'start.title': 'Start here',
+  'start.goal': 'In this lab you install an LSC — a certificate your own cluster issues — on a Cisco IP phone through CUCM’s CAPF service, the way Cisco’s article 213295 does it. Then you break it on purpose and learn to read why it fails.',
+  'start.tutorialLink': 'Follow the tutorial',
+  'start.exercisesLink': 'Do the exercises',
+  'start.speedHint': 'The lab runs on its own clock at real speed (1×): a phone takes about a minute to boot. Choose 60× under Speed at the top to make minutes pass in seconds.',
+  'start.glossary': 'Words you will meet',
+  'glossary.lsc': 'LSC',
+  'glossary.lsc.text': 'Locally Significant Certificate: the phone’s certificate issued by your own cluster’s CAPF (or your enterprise CA). 802.1X, VPN and secure phones trust it.',
+  'glossary.mic': 'MIC',
+  'glossary.mic.text': 'Manufacturing Installed Certificate: put on the phone at the factory by Cisco’s Manufacturing CA. CAPF can use it to check that the phone is genuine.',
+  'glossary.capf': 'CAPF',
+  'glossary.capf.text': 'Certificate Authority Proxy Function: the CUCM service (on the publisher, TCP 3804) that issues LSCs to phones.',
+  'glossary.itl': 'ITL',
+  'glossary.itl.text': 'Identity Trust List: the file the phone downloads from its TFTP server, with the certificates it may trust — among them CAPF’s.',
+  'glossary.tvs': 'TVS',
+  'glossary.tvs.text': 'Trust Verification Service: the CUCM service a phone asks about a certificate its ITL does not hold.',
+  'glossary.sast': 'SAST',
+  'glossary.sast.text': 'System Administrator Security Token: the role of the certificate that signs the ITL (in CUCM 11.5 the TFTP node’s CallManager certificate, from 12.0 ITLRecovery).',
+  'glossary.deadline': 'Operation Completes By',
+  'glossary.deadline.text': 'The date and hour in CAPF Information by which the phone must finish the operation; after it, CAPF refuses the request as late.',
+} as const;

@@ -1,0 +1,21 @@
+/** The guided tutorials. */
+export default {
+  'tutorial.title': 'Tutorial',
+  'tutorial.intro': 'Two guided walks through the live lab. The one you open stays beside every page, so you never lose your place.',
+  'tutorial.open': 'Open this tutorial',
+  'tutorial.opened': 'Open beside the pages',
+  'tutorial.close': 'Close the tutorial',
+  'tutorial.done': 'Done',
+  'tutorial.notYet': 'Not yet',
+  'tutorial.complete': 'Tutorial complete',
+  'tutorial.stepsDone': '{count} of {total} steps done',
+  'tutorial.why': 'Why',
+  'tutorial.where': 'Where',
+  'tutorial.expect': 'What you should see',
+  'tutorial.go': 'Open the page',
+  'tutorial.goNamed': 'Open the page: {title}',
+  'tutorial.openNamed': 'Open this tutorial: {title}',
+  'tutorial.inExercise': 'You are in an exercise: the tutorial reads this exercise’s lab. Leave the exercise to follow it in your free lab.',
+  'tutorial.panel': 'Tutorial',
+  'tutorial.current': 'Next step',
+} as const;
