@@ -4,7 +4,7 @@ import type { Translation } from '../format';
 
 export default {
   'start.title': 'はじめに',
-  'start.goal': 'このラボでは、Cisco のドキュメント 213295 と同じ手順で、CUCM の CAPF サービスを使用して Cisco IP 電話に LSC（自分のクラスタが発行する証明書）をインストールします。その後、意図的に障害を起こし、失敗の理由を読み解く方法を学びます。',
+  'start.goal': 'このラボでは、Cisco のテクニカル ノート 213295 と同じ手順で、CUCM の CAPF サービスを使用して Cisco IP Phone に LSC（自分のクラスタが発行する証明書）をインストールします。その後、意図的に障害を起こし、失敗の理由を読み解く方法を学びます。',
   'start.tutorialLink': 'チュートリアルを進める',
   'start.exercisesLink': '演習に取り組む',
   'start.speedHint': 'ラボは独自の時計で実時間（1×）で動作します。電話機の起動には約 1 分かかります。上部の「速度」で 60× を選択すると、数分が数秒で経過します。',
