@@ -233,7 +233,7 @@ export const TROUBLESHOOT_TUTORIAL: Tutorial = {
       why: {
         en: 'A fault is a change to the world; the phone then fails for the real reason. Here nothing will answer the phone on TCP 3804.',
         de: 'Ein Fehler ist eine Änderung an der Lab-Umgebung; das Telefon scheitert dann aus dem echten Grund. Hier wird dem Telefon auf TCP 3804 nichts antworten.',
-        ja: '障害とはラボ環境への変更であり、電話機はその実際の原因によって失敗します。ここでは、TCP 3804 で電話機に応答するものがなくなります。',
+        ja: '障害とはラボ環境への変更です。電話機は、実際のシステムと同じ理由で失敗します。ここでは、TCP 3804 で電話機に応答するものがなくなります。',
       },
       where: {
         en: 'Faults > CAPF service stopped > Inject (or stop Cisco Certificate Authority Proxy Function yourself in Control Center - Feature Services)',
