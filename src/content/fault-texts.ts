@@ -22,7 +22,7 @@ export const FAULT_TEXTS: Record<string, FaultText> = {
     description: {
       en: 'The Cisco Certificate Authority Proxy Function service was never activated on the publisher, so the ITL the TFTP servers built has no CAPF record.',
       de: 'Der Dienst Cisco Certificate Authority Proxy Function wurde auf dem Publisher nie aktiviert, daher enthält die ITL-Datei, die die TFTP-Server erstellt haben, keinen CAPF-Eintrag.',
-      ja: 'パブリッシャで Cisco Certificate Authority Proxy Function サービスが一度もアクティブ化されていないため、TFTP サーバが作成した ITL ファイルに CAPF エントリがありません。',
+      ja: 'パブリッシャで Cisco Certificate Authority Proxy Function サービスが一度もアクティブ化されていないため、TFTP サーバが作成した ITL ファイルに CAPF レコードがありません。',
     },
   },
   'capf.service-stopped': {

@@ -12,12 +12,12 @@ export const FAULT_HINTS: Record<string, readonly [ExerciseText, ExerciseText, E
     {
       en: 'Run `show itl` on the admin CLI of {phoneTftp}, the phone’s TFTP server, and look for a CAPF record.',
       de: 'Führen Sie `show itl` in der Admin-CLI von {phoneTftp} aus, dem TFTP-Server des Telefons, und suchen Sie nach einem CAPF-Eintrag.',
-      ja: '電話機の TFTP サーバである {phoneTftp} の管理 CLI で `show itl` を実行し、CAPF エントリを探してください。',
+      ja: '電話機の TFTP サーバである {phoneTftp} の管理 CLI で `show itl` を実行し、CAPF レコードを探してください。',
     },
     {
       en: 'The ITL has no CAPF record because the Cisco Certificate Authority Proxy Function service was never activated on {publisher}: the phone does not know any CAPF to call.',
       de: 'Die ITL-Datei enthält keinen CAPF-Eintrag, weil der Dienst Cisco Certificate Authority Proxy Function auf {publisher} nie aktiviert wurde: Das Telefon kennt keinen CAPF, an den es sich wenden könnte.',
-      ja: '{publisher} で Cisco Certificate Authority Proxy Function サービスが一度もアクティブ化されていないため、ITL ファイルに CAPF エントリがありません。電話機は接続先の CAPF を知りません。',
+      ja: '{publisher} で Cisco Certificate Authority Proxy Function サービスが一度もアクティブ化されていないため、ITL ファイルに CAPF レコードがありません。電話機は接続先の CAPF を知りません。',
     },
     {
       en: 'Cisco Unified Serviceability > Tools > Service Activation on {publisher}: activate Cisco Certificate Authority Proxy Function. Then restart Cisco TFTP on every TFTP node (Control Center - Feature Services) so the ITLs carry the CAPF certificate, and Reset the phone (Device > Phone > {device} > Reset).',
@@ -46,7 +46,7 @@ export const FAULT_HINTS: Record<string, readonly [ExerciseText, ExerciseText, E
     {
       en: 'Compare the CAPF certificate in Certificate Management (its serial number and validity) with the CAPF record of `show itl` on {phoneTftp}.',
       de: 'Vergleichen Sie das CAPF-Zertifikat in Certificate Management (Seriennummer und Gültigkeit) mit dem CAPF-Eintrag von `show itl` auf {phoneTftp}.',
-      ja: 'Certificate Management の CAPF 証明書（シリアル番号と有効期間）を、{phoneTftp} での `show itl` の CAPF エントリと比較してください。',
+      ja: 'Certificate Management の CAPF 証明書（シリアル番号と有効期間）を、{phoneTftp} での `show itl` の CAPF レコードと比較してください。',
     },
     {
       en: 'The CAPF certificate was regenerated, but Cisco TFTP was not restarted: the ITLs still carry the old CAPF certificate, so the phone’s check of the CAPF server against its ITL fails.',
@@ -62,7 +62,7 @@ export const FAULT_HINTS: Record<string, readonly [ExerciseText, ExerciseText, E
   'network.capf-port-blocked': [
     {
       en: 'Open the Message trace and follow the phone’s connection attempts to {publisherIp} on TCP 3804: does anything answer?',
-      de: 'Öffnen Sie den Nachrichten-Trace und verfolgen Sie die Verbindungsversuche des Telefons zu {publisherIp} auf TCP 3804: Antwortet etwas?',
+      de: 'Öffnen Sie den Nachrichtenfluss und verfolgen Sie die Verbindungsversuche des Telefons zu {publisherIp} auf TCP 3804: Antwortet etwas?',
       ja: '「メッセージ トレース」を開き、電話機から {publisherIp} の TCP 3804 への接続試行を追ってください。何か応答がありますか？',
     },
     {
@@ -258,9 +258,10 @@ export const FAULT_HINTS: Record<string, readonly [ExerciseText, ExerciseText, E
       ja: '電話機は CAPF バージョン 2 にしか対応しておらず EC キーを生成できませんが、操作では EC Only が指定されています。',
     },
     {
-      en: 'In CAPF Information choose Key Order RSA Only, Save, then Apply Config.',
-      de: 'Wählen Sie in CAPF Information Key Order RSA Only, klicken Sie auf Save und dann auf Apply Config.',
-      ja: 'CAPF Information の Key Order で RSA Only を選択し、Save をクリックしてから Apply Config をクリックします。',
+      // RSA Key Size 1024 as in the fault's fix: an older phone times out generating the 2048-bit default (phone.keygen-timeout).
+      en: 'In CAPF Information choose Key Order RSA Only with RSA Key Size 1024, Save, then Apply Config.',
+      de: 'Wählen Sie in CAPF Information Key Order RSA Only mit RSA Key Size 1024, klicken Sie auf Save und dann auf Apply Config.',
+      ja: 'CAPF Information の Key Order で RSA Only、RSA Key Size で 1024 を選択し、Save をクリックしてから Apply Config をクリックします。',
     },
   ],
   'capf.cert-expired': [

@@ -36,7 +36,7 @@ export const mysteryConnection: Exercise = {
   hints: [
     {
       en: 'Start where the phone reports: its status messages (Logs, or Settings on the phone). Then follow its attempt step by step in the Message trace: name lookup, trust list, TCP 3804.',
-      de: 'Beginnen Sie dort, wo das Telefon berichtet: bei seinen Statusmeldungen (Protokolle, oder Settings am Telefon). Verfolgen Sie dann seinen Versuch Schritt für Schritt im Nachrichten-Trace: Namensauflösung, Vertrauensliste, TCP 3804.',
+      de: 'Beginnen Sie dort, wo das Telefon berichtet: bei seinen Statusmeldungen (Protokolle, oder Settings am Telefon). Verfolgen Sie dann seinen Versuch Schritt für Schritt im Nachrichtenfluss: Namensauflösung, Vertrauensliste, TCP 3804.',
       ja: 'まず電話機が報告している内容、つまりステータス メッセージ（「ログ」、または電話機の Settings）から始めます。次に「メッセージ トレース」で、電話機の試行を名前解決、信頼リスト、TCP 3804 の順に追ってください。',
     },
   ],

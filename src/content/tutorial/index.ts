@@ -85,12 +85,12 @@ export const INSTALL_TUTORIAL: Tutorial = {
       title: {
         en: 'Find the CAPF record in the ITL of every TFTP server',
         de: 'Den CAPF-Eintrag in der ITL-Datei jedes TFTP-Servers finden',
-        ja: 'すべての TFTP サーバの ITL ファイルで CAPF エントリを確認',
+        ja: 'すべての TFTP サーバの ITL ファイルで CAPF レコードを確認',
       },
       why: {
         en: 'The phone downloads the ITL (Identity Trust List) from its TFTP server. The ITL’s CAPF record is what the phone later compares the CAPF server’s certificate with: without it, or with an old one, the phone will not talk to CAPF.',
         de: 'Das Telefon lädt die ITL-Datei (Identity Trust List) von seinem TFTP-Server herunter. Mit dem CAPF-Eintrag der ITL-Datei vergleicht das Telefon später das Zertifikat des CAPF-Servers: Fehlt der Eintrag oder ist er veraltet, kommuniziert das Telefon nicht mit CAPF.',
-        ja: '電話機は TFTP サーバから ITL ファイル（Identity Trust List）をダウンロードします。電話機は後で、ITL ファイルの CAPF エントリと CAPF サーバの証明書を比較します。このエントリがない場合や古い場合、電話機は CAPF と通信しません。',
+        ja: '電話機は TFTP サーバから ITL ファイル（Identity Trust List）をダウンロードします。電話機は後で、ITL ファイルの CAPF レコードと CAPF サーバの証明書を比較します。このレコードがない場合や古い場合、電話機は CAPF と通信しません。',
       },
       where: {
         en: 'Admin CLI of each TFTP node (here {publisher} and {phoneTftp}): show itl',
@@ -101,7 +101,7 @@ export const INSTALL_TUTORIAL: Tutorial = {
       expect: {
         en: 'A record whose FUNCTION is CAPF, with the same serial number as the CAPF certificate, on every node; the output ends “The ITL file was verified successfully.”',
         de: 'Auf jedem Knoten ein Eintrag mit FUNCTION CAPF und derselben Seriennummer wie das CAPF-Zertifikat; die Ausgabe endet mit „The ITL file was verified successfully.“',
-        ja: 'すべてのノードに、FUNCTION が CAPF で、CAPF 証明書と同じシリアル番号のエントリがあります。出力の最後は「The ITL file was verified successfully.」です。',
+        ja: 'すべてのノードに、FUNCTION が CAPF で、CAPF 証明書と同じシリアル番号のレコードがあります。出力の最後は「The ITL file was verified successfully.」です。',
       },
       done: { ran: { command: 'show itl', on: 'tftp-nodes' } },
     },
@@ -169,13 +169,13 @@ export const INSTALL_TUTORIAL: Tutorial = {
       },
       where: {
         en: 'Logs (the phone’s status messages, the CAPF trace) and Message trace (the CAPF exchange on the wire)',
-        de: 'Protokolle (die Statusmeldungen des Telefons, der CAPF-Trace) und Nachrichten-Trace (der CAPF-Austausch auf der Leitung)',
+        de: 'Protokolle (die Statusmeldungen des Telefons, der CAPF-Trace) und Nachrichtenfluss (der CAPF-Austausch auf der Leitung)',
         ja: '「ログ」（電話機のステータス メッセージ、CAPF のトレース）と「メッセージ トレース」（ネットワーク上の CAPF のやり取り）',
       },
       link: { path: '/logs' },
       expect: {
         en: 'Status messages go from the configuration download to the LSC; the message trace shows AUTH_REQUEST … STORE_CERTIFICATE … END_SESSION; the LSC field goes from Pending to Installed. Speed the clock up (60×) if you like.',
-        de: 'Die Statusmeldungen reichen vom Download der Konfiguration bis zum LSC; der Nachrichten-Trace zeigt AUTH_REQUEST … STORE_CERTIFICATE … END_SESSION; das Feld LSC wechselt von Pending zu Installed. Beschleunigen Sie die Uhr (60×), wenn Sie möchten.',
+        de: 'Die Statusmeldungen reichen vom Download der Konfiguration bis zum LSC; der Nachrichtenfluss zeigt AUTH_REQUEST … STORE_CERTIFICATE … END_SESSION; das Feld LSC wechselt von Pending zu Installed. Beschleunigen Sie die Uhr (60×), wenn Sie möchten.',
         ja: 'ステータス メッセージは設定のダウンロードから LSC まで進み、メッセージ トレースには AUTH_REQUEST … STORE_CERTIFICATE … END_SESSION が表示され、LSC フィールドは Pending から Installed に変わります。必要に応じて時計を速めてください（60×）。',
       },
       done: { all: [{ looked: { path: '/logs' } }, { looked: { path: '/trace' } }, { check: { check: 'phone.lscFromThisCapf' } }] },
