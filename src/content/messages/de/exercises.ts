@@ -78,4 +78,5 @@ export default {
   'exercises.class.start': 'Übung starten',
   'exercises.class.nameMissing': 'Geben Sie zuerst Ihren Namen ein.',
   'exercises.class.bad': 'Dieser Kurslink ist unvollständig: Er braucht eine Übung und einen Kurscode.',
+  'exercises.announce': '{result} {verdict}',
 } satisfies Translation<typeof en>;

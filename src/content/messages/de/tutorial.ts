@@ -21,4 +21,5 @@ export default {
   'tutorial.inExercise': 'Sie sind in einer Übung: Das Tutorial liest das Lab dieser Übung. Verlassen Sie die Übung, um dem Tutorial in Ihrem freien Lab zu folgen.',
   'tutorial.panel': 'Tutorial',
   'tutorial.current': 'Nächster Schritt',
+  'tutorial.panelHeading': '{panel}: {title}',
 } satisfies Translation<typeof en>;

@@ -78,4 +78,5 @@ export default {
   'exercises.class.start': '演習を開始',
   'exercises.class.nameMissing': '先に名前を入力してください。',
   'exercises.class.bad': 'このクラス リンクは不完全です。演習とクラス コードが必要です。',
+  'exercises.announce': '{result}{verdict}',
 } satisfies Translation<typeof en>;

@@ -21,4 +21,5 @@ export default {
   'tutorial.inExercise': '現在、演習中です。チュートリアルはこの演習のラボを参照しています。自由に使えるラボでチュートリアルを進めるには、演習を終了してください。',
   'tutorial.panel': 'チュートリアル',
   'tutorial.current': '次のステップ',
+  'tutorial.panelHeading': '{panel}：{title}',
 } satisfies Translation<typeof en>;
