@@ -86,19 +86,17 @@ function verifyParameters(algorithm: AlgorithmIdentifier): { kind: 'RSA' | 'EC';
   if (algorithm.oid === RSA_PSS_OID && p) {
     // RSASSA-PSS-params (RFC 4055 §3.1): hash [0] DEFAULT sha1, maskGen [1] DEFAULT mgf1SHA1, salt [2] DEFAULT 20, trailer [3] DEFAULT 1
     try {
-      let hash: Hash = 'SHA-1';
-      let mgfHash: Hash = 'SHA-1';
+      let hash: Hash | undefined = 'SHA-1';
+      let mgfHash: Hash | undefined = 'SHA-1';
       let saltLength = 20;
       for (const field of expect(p, TAG.SEQUENCE, 'RSASSA-PSS-params').children) {
         const inner = field.children[0];
-        if (field.tag === 0xa0) hash = HASH_OIDS[readOid(inner?.children[0], 'hashAlgorithm')] ?? (undefined as never);
+        if (field.tag === 0xa0) hash = HASH_OIDS[readOid(inner?.children[0], 'hashAlgorithm')];
         else if (field.tag === 0xa1) {
           if (readOid(inner?.children[0], 'maskGenAlgorithm') !== MGF1_OID) return undefined;
-          mgfHash = HASH_OIDS[readOid(inner?.children[1]?.children[0], 'MGF1 hash')] ?? (undefined as never);
+          mgfHash = HASH_OIDS[readOid(inner?.children[1]?.children[0], 'MGF1 hash')];
         } else if (field.tag === 0xa2) saltLength = readSmallInteger(inner, 'saltLength');
-        else if (field.tag === 0xa3) {
-          if (readSmallInteger(inner, 'trailerField') !== 1) return undefined;
-        } else return undefined;
+        else if (field.tag !== 0xa3 || readSmallInteger(inner, 'trailerField') !== 1) return undefined;
       }
       // WebCrypto's RSA-PSS uses MGF1 with the message hash; other combinations it cannot check.
       if (!hash || hash !== mgfHash) return undefined;
