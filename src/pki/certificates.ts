@@ -16,29 +16,24 @@
  * (ecdsa-with-SHA256/384/512, RFC 5758 §3.2). Serial numbers and dates come from the caller: the simulator
  * owns the seeded PRNG and the virtual clock.
  */
-import * as asn1js from 'asn1js';
-import {
-  Certificate,
-  PublicKeyInfo,
-  RelativeDistinguishedNames,
-  Time,
-  TimeType,
-  type Extension,
-} from 'pkijs';
+import { explicit, parseDer, smallInteger, tlv, TAG, unsignedIntegerContents, x509Time, expect, DerError, sequence } from './asn1';
 import { parseCsr, verifyParsedCsr, verifyRequestSignedBy } from './csr';
 import { sha1 } from '@noble/hashes/legacy.js';
-import { exactBuffer, toHex, type Decoded } from './encode';
+import { toHex, type Decoded } from './encode';
 import {
   authorityKeyIdentifierExtension,
   EXTENSION_OIDS,
+  extensionsField,
   keyIdentifier,
   profileExtensions,
   subjectAltNameUriExtension,
   subjectKeyIdentifierExtension,
+  type EncodedExtension,
 } from './extensions';
-import { keySpecOf, signatureHashFor } from './keys';
+import { keySpecOf } from './keys';
 import { commonName, fromRdns, toRdns, type DistinguishedName, type DnAttributeType } from './names';
-import { describePublicKeyInfo, parseSubjectPublicKeyInfo, parseUntrustedCertificate } from './parse';
+import { describePublicKeyInfo, parseCertificate, parseSubjectPublicKeyInfo, readSubjectPublicKeyInfo, type SubjectPublicKeyInfo, type X509Certificate } from './parse';
+import { signatureAlgorithmFor, signedObject } from './signature';
 import {
   lscProfile,
   ROOT_CA_PROFILE,
@@ -121,64 +116,53 @@ const DAY_MS = 86_400_000;
  * CertificateSerialNumber is a positive INTEGER of at most 20 octets (RFC 5280 §4.1.2.2), in minimal DER
  * (X.690 §8.3.2): strip redundant leading zeros, and add one 0x00 when the top bit would make it negative.
  */
-function serialInteger(serial: Uint8Array): asn1js.Integer {
+function serialInteger(serial: Uint8Array): Uint8Array {
   if (!(serial instanceof Uint8Array) || serial.length === 0 || serial.length > 20) {
     throw new Error('A serial number is 1–20 bytes (RFC 5280 §4.1.2.2); the simulator passes 16.');
   }
-  let start = 0;
-  while (start < serial.length - 1 && serial[start] === 0) start++;
-  const body = serial.subarray(start);
-  if (body.length === 1 && body[0] === 0) throw new Error('A certificate serial number must be positive, not zero.');
-  const bytes = body[0] & 0x80 ? Uint8Array.of(0, ...body) : body.slice();
-  return new asn1js.Integer({ valueHex: bytes });
+  const contents = unsignedIntegerContents(serial);
+  if (contents.length === 1 && contents[0] === 0) throw new Error('A certificate serial number must be positive, not zero.');
+  return tlv(TAG.INTEGER, contents);
 }
 
 /** RFC 5280 §4.1.2.5: UTCTime through 2049, GeneralizedTime from 2050; whole seconds only. */
-function x509Time(date: Date): Time {
+function certificateTime(date: Date): Uint8Array {
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
     throw new Error('Certificate dates must be valid Date objects.');
   }
-  const value = new Date(Math.floor(date.getTime() / 1000) * 1000);
-  const year = value.getUTCFullYear();
-  return new Time({ type: year >= 1950 && year < 2050 ? TimeType.UTCTime : TimeType.GeneralizedTime, value });
+  return x509Time(new Date(Math.floor(date.getTime() / 1000) * 1000));
 }
 
-/** A Name re-read from its DER, so the issuer field of a child is byte-identical to the CA's subject. */
-function cloneName(name: RelativeDistinguishedNames): RelativeDistinguishedNames {
-  return new RelativeDistinguishedNames({ schema: asn1js.fromBER(name.toSchema().toBER(false)).result });
+async function publicKeyInfoOf(key: CryptoKey): Promise<SubjectPublicKeyInfo> {
+  return readSubjectPublicKeyInfo(parseDer(new Uint8Array(await crypto.subtle.exportKey('spki', key))));
 }
 
-async function publicKeyInfoOf(key: CryptoKey): Promise<PublicKeyInfo> {
-  const der = new Uint8Array(await crypto.subtle.exportKey('spki', key));
-  return new PublicKeyInfo({ schema: asn1js.fromBER(exactBuffer(der)).result });
-}
-
-function existingKeyIdentifier(cert: Certificate): Uint8Array | undefined {
-  const ski = cert.extensions?.find((e) => e.extnID === EXTENSION_OIDS.subjectKeyIdentifier);
+function existingKeyIdentifier(cert: X509Certificate): Uint8Array | undefined {
+  const ski = cert.extensions.find((e) => e.oid === EXTENSION_OIDS.subjectKeyIdentifier);
   if (!ski) return undefined;
   try {
-    const parsed = asn1js.fromBER(ski.extnValue.valueBlock.valueHexView);
-    const id = parsed.result;
-    return id instanceof asn1js.OctetString ? new Uint8Array(id.valueBlock.valueHexView) : undefined;
-  } catch {
+    return expect(parseDer(ski.value), TAG.OCTET_STRING, 'SubjectKeyIdentifier').value.slice();
+  } catch (e) {
+    if (!(e instanceof DerError)) throw e;
     return undefined; // an unreadable SKI on an uploaded CA: fall back to computing one
   }
 }
 
 /** The issuer's SKI, or — for a CA that has none — the RFC 5280 method (1) identifier of its key. */
-async function authorityKeyId(issuer: Certificate): Promise<Uint8Array> {
+async function authorityKeyId(issuer: X509Certificate): Promise<Uint8Array> {
   return existingKeyIdentifier(issuer) ?? keyIdentifier(issuer.subjectPublicKeyInfo);
 }
 
 interface Template {
   serialNumber: Uint8Array;
-  issuer: RelativeDistinguishedNames;
-  subject: RelativeDistinguishedNames;
+  /** DER Names: a child's issuer is its CA's subject byte for byte. */
+  issuer: Uint8Array;
+  subject: Uint8Array;
   notBefore: Date;
   notAfter: Date;
-  subjectPublicKeyInfo: PublicKeyInfo;
+  subjectPublicKeyInfo: SubjectPublicKeyInfo;
   profile: CertificateProfile;
-  extraExtensions?: Extension[];
+  extraExtensions?: EncodedExtension[];
   /** null for self-signed: the AKI then repeats the subject's own SKI, as openssl writes it. */
   authorityKeyId: Uint8Array | null;
   signingKey: CryptoKey;
@@ -187,22 +171,22 @@ interface Template {
 async function signCertificate(t: Template): Promise<Uint8Array> {
   if (t.notAfter.getTime() <= t.notBefore.getTime()) throw new Error('notAfter must be later than notBefore.');
   const subjectKeyId = await keyIdentifier(t.subjectPublicKeyInfo);
-  const cert = new Certificate();
-  cert.version = 2; // v3
-  cert.serialNumber = serialInteger(t.serialNumber);
-  cert.issuer = t.issuer;
-  cert.subject = t.subject;
-  cert.notBefore = x509Time(t.notBefore);
-  cert.notAfter = x509Time(t.notAfter);
-  cert.subjectPublicKeyInfo = t.subjectPublicKeyInfo;
-  cert.extensions = [
-    ...profileExtensions(t.profile),
-    ...(t.extraExtensions ?? []),
-    subjectKeyIdentifierExtension(subjectKeyId),
-    authorityKeyIdentifierExtension(t.authorityKeyId ?? subjectKeyId),
-  ];
-  await cert.sign(t.signingKey, signatureHashFor(t.signingKey));
-  return new Uint8Array(cert.toSchema().toBER(false));
+  const tbs = sequence(
+    explicit(0, smallInteger(2)), // v3
+    serialInteger(t.serialNumber),
+    signatureAlgorithmFor(t.signingKey),
+    t.issuer,
+    sequence(certificateTime(t.notBefore), certificateTime(t.notAfter)),
+    t.subject,
+    t.subjectPublicKeyInfo.der,
+    extensionsField([
+      ...profileExtensions(t.profile),
+      ...(t.extraExtensions ?? []),
+      subjectKeyIdentifierExtension(subjectKeyId),
+      authorityKeyIdentifierExtension(t.authorityKeyId ?? subjectKeyId),
+    ]),
+  );
+  return signedObject(tbs, t.signingKey);
 }
 
 function requireKeyKind(profile: CertificateProfile, key: CryptoKey, what: string): void {
@@ -236,7 +220,7 @@ async function selfSigned(
   return signCertificate({
     serialNumber: req.serialNumber,
     issuer: name,
-    subject: cloneName(name),
+    subject: name,
     notBefore: req.notBefore,
     notAfter: req.notAfter,
     subjectPublicKeyInfo: await publicKeyInfoOf(req.keys.publicKey),
@@ -278,23 +262,22 @@ export async function createManufacturingCa(req: {
 
 /**
  * Issuer certificates read, by content: a CA (CAPF, the manufacturing CA) signs many certificates with the
- * same certificate, and pkijs parsing costs more than the signature. The parsed objects are only read
- * (names are cloned before use), never changed.
+ * same certificate. The parsed objects are only read, never changed.
  */
-const issuers = new Map<string, Decoded<Certificate>>();
+const issuers = new Map<string, Decoded<X509Certificate>>();
 
-function parseIssuer(der: Uint8Array): Decoded<Certificate> {
+function parseIssuer(der: Uint8Array): Decoded<X509Certificate> {
   const key = `${der.length}:${toHex(sha1(der))}`;
   let parsed = issuers.get(key);
   if (!parsed) {
-    parsed = parseUntrustedCertificate(der.slice());
+    parsed = parseCertificate(der.slice());
     if (issuers.size >= 64) issuers.delete(issuers.keys().next().value!);
     issuers.set(key, parsed);
   }
   return parsed;
 }
 
-function mustParse(der: Uint8Array, what: string): Certificate {
+function mustParse(der: Uint8Array, what: string): X509Certificate {
   const parsed = parseIssuer(der);
   if (!parsed.ok) throw new Error(`${what}: ${parsed.error}`);
   return parsed.value;
@@ -313,7 +296,7 @@ export async function createMic(req: {
   const ca = mustParse(req.caCertificate, 'The manufacturing CA certificate');
   return signCertificate({
     serialNumber: req.serialNumber,
-    issuer: cloneName(ca.subject),
+    issuer: ca.subject.der,
     subject: toRdns(micSubject(req.phone)),
     notBefore: req.notBefore,
     notAfter: req.notAfter,
@@ -344,7 +327,7 @@ async function acceptCsr(csrDer: Uint8Array) {
   return { ok: true as const, value: { csr, keyKind: key.value.kind } };
 }
 
-function validIssuer(der: Uint8Array, role: string): Decoded<Certificate> {
+function validIssuer(der: Uint8Array, role: string): Decoded<X509Certificate> {
   const parsed = parseIssuer(der);
   if (!parsed.ok) return { ok: false, error: `The ${role} certificate cannot be read: ${parsed.error}` };
   return parsed;
@@ -386,7 +369,7 @@ export async function issueLsc(req: LscRequest): Promise<Decoded<Uint8Array>> {
   if (!issuer.ok) return issuer;
   const der = await signCertificate({
     serialNumber: req.serialNumber,
-    issuer: cloneName(issuer.value.subject),
+    issuer: issuer.value.subject.der,
     subject: toRdns(lscSubject(fromRdns(issuer.value.subject), req.phone)),
     notBefore: req.notBefore,
     notAfter: new Date(req.notBefore.getTime() + req.validityDays * DAY_MS),
@@ -434,8 +417,8 @@ export async function issueLscFromRequest(req: {
   const device = /SEP[0-9A-F]{12}$/i.exec(cn)?.[0] ?? cn;
   const der = await signCertificate({
     serialNumber: req.serialNumber,
-    issuer: cloneName(ca.value.subject),
-    subject: cloneName(parsed.value.subject),
+    issuer: ca.value.subject.der,
+    subject: parsed.value.subject.der,
     notBefore: req.notBefore,
     notAfter: new Date(req.notBefore.getTime() + req.validityDays * DAY_MS),
     subjectPublicKeyInfo: parsed.value.subjectPublicKeyInfo,
@@ -466,8 +449,8 @@ export async function signCsrAsCa(req: {
   if (!ca.ok) return ca;
   const der = await signCertificate({
     serialNumber: req.serialNumber,
-    issuer: cloneName(ca.value.subject),
-    subject: cloneName(accepted.value.csr.subject),
+    issuer: ca.value.subject.der,
+    subject: accepted.value.csr.subject.der,
     notBefore: req.notBefore,
     notAfter: req.notAfter,
     subjectPublicKeyInfo: accepted.value.csr.subjectPublicKeyInfo,

@@ -19,28 +19,42 @@
  * Requests carry the LSC's KeyUsage/ExtKeyUsage in a PKCS#9 extensionRequest attribute (RFC 2985 §5.4.2),
  * as a CSR generated for a TLS identity usually does.
  */
-import * as asn1js from 'asn1js';
-import { CertificationRequest, getCrypto, PublicKeyInfo } from 'pkijs';
-import { exactBuffer, type Decoded } from './encode';
+import { DerError, explicit, expect, parseDer, readAlgorithm, readBitString, readSmallInteger, sequence, smallInteger, TAG, type AlgorithmIdentifier, type BitStringValue, type Node } from './asn1';
+import { type Decoded } from './encode';
 import { extendedKeyUsageExtension, extensionRequestAttribute, keyUsageExtension } from './extensions';
-import { keySpecOf, signatureHashFor } from './keys';
+import { keySpecOf } from './keys';
 import { fromRdns, toRdns, type DistinguishedName } from './names';
-import { derLengthsAgree, describePublicKeyInfo, parseSubjectPublicKeyInfo, type PublicKeyDescription } from './parse';
+import { describePublicKeyInfo, parseSubjectPublicKeyInfo, readSubjectPublicKeyInfo, type PublicKeyDescription, type SubjectPublicKeyInfo } from './parse';
 import { lscProfile } from './profiles';
-import { signatureEncodingProblem } from './signature';
+import { signatureAlgorithmFor, signatureEncodingProblem, signedObject, verifySignature } from './signature';
 
-export async function createCsr(req: { subject: DistinguishedName; keys: CryptoKeyPair }): Promise<Uint8Array> {
-  const csr = new CertificationRequest();
-  csr.version = 0;
-  csr.subject = toRdns(req.subject);
-  const spki = new Uint8Array(await crypto.subtle.exportKey('spki', req.keys.publicKey));
-  csr.subjectPublicKeyInfo = new PublicKeyInfo({ schema: asn1js.fromBER(exactBuffer(spki)).result });
-  const profile = lscProfile(keySpecOf(req.keys.publicKey).kind);
+/** A request as read. */
+export interface CertificationRequest {
+  /** The DER of certificationRequestInfo: the bytes the signature covers. */
+  info: Uint8Array;
+  version: number;
+  subject: Node;
+  subjectPublicKeyInfo: SubjectPublicKeyInfo;
+  /** Attribute ::= SEQUENCE { type OID, values SET OF ANY }, as read. */
+  attributes: Node[];
+  signatureAlgorithm: AlgorithmIdentifier;
+  signature: BitStringValue;
+}
+
+/** CertificationRequestInfo with the LSC's KeyUsage/ExtKeyUsage requested, signed by `signingKey`. */
+async function signRequest(subject: DistinguishedName, spki: Uint8Array, keyKind: 'RSA' | 'EC', signingKey: CryptoKey): Promise<Uint8Array> {
+  signatureAlgorithmFor(signingKey); // refuse a key the lab cannot sign with before encoding anything
+  const profile = lscProfile(keyKind);
   const requested = [keyUsageExtension(profile.keyUsage.usages, profile.keyUsage.critical)];
   if (profile.extendedKeyUsage) requested.push(extendedKeyUsageExtension(profile.extendedKeyUsage));
-  csr.attributes = [extensionRequestAttribute(requested)];
-  await csr.sign(req.keys.privateKey, signatureHashFor(req.keys.privateKey));
-  return new Uint8Array(csr.toSchema().toBER(false));
+  // attributes [0] IMPLICIT SET OF Attribute
+  const info = sequence(smallInteger(0), toRdns(subject), spki, explicit(0, extensionRequestAttribute(requested)));
+  return signedObject(info, signingKey);
+}
+
+export async function createCsr(req: { subject: DistinguishedName; keys: CryptoKeyPair }): Promise<Uint8Array> {
+  const spki = new Uint8Array(await crypto.subtle.exportKey('spki', req.keys.publicKey));
+  return signRequest(req.subject, spki, keySpecOf(req.keys.publicKey).kind, req.keys.privateKey);
 }
 
 /**
@@ -51,70 +65,68 @@ export async function createCsr(req: { subject: DistinguishedName; keys: CryptoK
 export async function createRequestForPublicKey(req: { subject: DistinguishedName; subjectPublicKeyInfo: Uint8Array; signingKey: CryptoKey }): Promise<Uint8Array> {
   const spki = parseSubjectPublicKeyInfo(req.subjectPublicKeyInfo);
   if (!spki.ok) throw new Error(`createRequestForPublicKey: ${spki.error}`);
-  const csr = new CertificationRequest();
-  csr.version = 0;
-  csr.subject = toRdns(req.subject);
-  csr.subjectPublicKeyInfo = spki.value.info;
-  const profile = lscProfile(spki.value.key.kind);
-  const requested = [keyUsageExtension(profile.keyUsage.usages, profile.keyUsage.critical)];
-  if (profile.extendedKeyUsage) requested.push(extendedKeyUsageExtension(profile.extendedKeyUsage));
-  csr.attributes = [extensionRequestAttribute(requested)];
-  await csr.sign(req.signingKey, signatureHashFor(req.signingKey));
-  return new Uint8Array(csr.toSchema().toBER(false));
+  return signRequest(req.subject, spki.value.info.der, spki.value.key.kind, req.signingKey);
 }
 
 /** Does the request's signature verify with this key (a registration authority's), rather than its own? */
-export async function verifyRequestSignedBy(csr: CertificationRequest, signer: PublicKeyInfo): Promise<Decoded<true>> {
-  const problem = signatureEncodingProblem(csr.signatureAlgorithm.algorithmId, csr.signatureValue);
+export async function verifyRequestSignedBy(csr: CertificationRequest, signer: SubjectPublicKeyInfo): Promise<Decoded<true>> {
+  const problem = signatureEncodingProblem(csr.signatureAlgorithm.oid, csr.signature);
   if (problem) return { ok: false, error: `The signature on the certificate signing request is malformed: ${problem}.` };
-  let valid = false;
-  try {
-    valid = await getCrypto(true).verifyWithPublicKey(exactBuffer(csr.tbsView), csr.signatureValue, signer, csr.signatureAlgorithm);
-  } catch {
-    valid = false;
-  }
+  const valid = await verifySignature(csr.info, csr.signatureAlgorithm, csr.signature, signer);
   return valid ? { ok: true, value: true } : { ok: false, error: 'The certificate signing request was not signed by the expected key.' };
 }
 
+/** RFC 2986 §4.1 over a parsed tree. */
+function readRequest(root: Node): CertificationRequest {
+  const top = expect(root, TAG.SEQUENCE, 'The request').children;
+  if (top.length !== 3) throw new DerError('a request is three parts: the request info, an algorithm and a signature');
+  const infoNode = expect(top[0], TAG.SEQUENCE, 'The request info');
+  const f = infoNode.children;
+  if (f.length !== 4) throw new DerError(`the request info at byte ${infoNode.offset} is not a version, a subject, a key and attributes`);
+  const attributes = expect(f[3], 0xa0, 'The attributes');
+  for (const a of attributes.children) {
+    const parts = expect(a, TAG.SEQUENCE, 'An attribute').children;
+    if (parts.length !== 2 || parts[0].tag !== TAG.OID) throw new DerError(`the attribute at byte ${a.offset} is not a type and values`);
+    expect(parts[1], TAG.SET, 'An attribute\'s values');
+  }
+  const subject = expect(f[1], TAG.SEQUENCE, 'The subject');
+  fromRdns(subject);
+  return {
+    info: infoNode.der,
+    version: readSmallInteger(f[0], 'The version'),
+    subject,
+    subjectPublicKeyInfo: readSubjectPublicKeyInfo(f[2]),
+    attributes: attributes.children,
+    signatureAlgorithm: readAlgorithm(top[1], 'The signature algorithm'),
+    signature: readBitString(top[2], 'The signature'),
+  };
+}
+
 export function parseCsr(der: Uint8Array): Decoded<CertificationRequest> {
-  const notDer = (why: string): Decoded<never> => ({
-    ok: false,
-    error: `The certificate signing request is not valid DER: ${why}`,
-  });
   if (!(der instanceof Uint8Array) || der.length === 0) {
     return { ok: false, error: 'The certificate signing request is empty.' };
   }
-  let asn;
+  let root: Node;
   try {
-    asn = asn1js.fromBER(exactBuffer(der));
+    root = parseDer(der);
   } catch (e) {
-    // asn1js throws rather than reports on some malformed primitives (e.g. a time string that is no date)
-    return notDer((e as Error).message);
+    return { ok: false, error: `The certificate signing request is not valid DER: ${(e as Error).message}` };
   }
-  if (asn.offset === -1) return notDer(asn.result.error);
-  if (asn.offset !== der.length) return notDer('there are trailing bytes after it.');
-  if (!derLengthsAgree(asn.result)) return notDer('a length field does not match its contents.');
   try {
-    return { ok: true, value: new CertificationRequest({ schema: asn.result }) };
+    return { ok: true, value: readRequest(root) };
   } catch (e) {
-    const why = (e as Error).message;
-    return { ok: false, error: `The bytes are DER but not a PKCS#10 certificate signing request (${why}).` };
+    return { ok: false, error: `The bytes are DER but not a PKCS#10 certificate signing request (${(e as Error).message}).` };
   }
 }
 
 /** Verify a parsed request's self-signature; the failure says which of the three ways it failed. */
 export async function verifyParsedCsr(csr: CertificationRequest): Promise<Decoded<true>> {
-  const problem = signatureEncodingProblem(csr.signatureAlgorithm.algorithmId, csr.signatureValue);
+  const problem = signatureEncodingProblem(csr.signatureAlgorithm.oid, csr.signature);
   if (problem === 'the signature is empty') {
     return { ok: false, error: 'The certificate signing request is not signed: its signature is empty.' };
   }
   if (problem) return { ok: false, error: `The signature on the certificate signing request is malformed: ${problem}.` };
-  let valid = false;
-  try {
-    valid = await csr.verify();
-  } catch {
-    valid = false;
-  }
+  const valid = await verifySignature(csr.info, csr.signatureAlgorithm, csr.signature, csr.subjectPublicKeyInfo);
   return valid
     ? { ok: true, value: true }
     : {
@@ -124,7 +136,6 @@ export async function verifyParsedCsr(csr: CertificationRequest): Promise<Decode
           'the request was altered after signing, or signed with another key.',
       };
 }
-
 export interface CsrDescription {
   subject: Array<[string, string]>;
   /** DER SubjectPublicKeyInfo, as WebCrypto imports it. */
@@ -143,7 +154,7 @@ export function describeCsr(der: Uint8Array): Decoded<CsrDescription> {
       ok: true,
       value: {
         subject: fromRdns(csr.subject),
-        spki: new Uint8Array(csr.subjectPublicKeyInfo.toSchema().toBER(false)),
+        spki: csr.subjectPublicKeyInfo.der.slice(),
         publicKey: key.value,
       },
     };

@@ -1,7 +1,7 @@
 /**
- * A structural walk over DER (X.690 §8.1, §10.1) that says *where* bytes stop being DER: asn1js reports
- * "End of input reached before message was fully decoded" without an offset, and a learner who dropped a
- * damaged file should be told which byte is wrong.
+ * A structural walk over DER (X.690 §8.1, §10.1) that says *where* bytes stop being DER: generic decoders
+ * (asn1js: "End of input reached before message was fully decoded") give no offset, and a learner who dropped
+ * a damaged file should be told which byte is wrong. asn1.ts builds its tree only after this walk said yes.
  *
  * ```text
  * TLV        = identifier length contents

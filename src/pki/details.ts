@@ -25,19 +25,11 @@
  * Dates are formatted by the caller (the simulator's clock and time zone, e.g. "Mon Nov 21 15:49:43 EST
  * 2016"): this module never decides a time zone.
  */
-import * as asn1js from 'asn1js';
-import {
-  AuthorityKeyIdentifier,
-  BasicConstraints,
-  ExtKeyUsage,
-  GeneralNames,
-  type Certificate,
-  type Extension,
-} from 'pkijs';
+import { expect, parseDer, readBitString, readBoolean, readOid, readSmallInteger, TAG, type Node } from './asn1';
 import { toHex, type Decoded } from './encode';
 import { EXTENSION_OIDS } from './extensions';
 import { formatCucmName, fromRdns } from './names';
-import { describePublicKeyInfo, keyUsageNames, parseUntrustedCertificate, SIGNATURE_ALGORITHMS, unsignedInteger } from './parse';
+import { describePublicKeyInfo, keyUsageNames, parseCertificate, SIGNATURE_ALGORITHMS, unsignedInteger, type Extension, type X509Certificate } from './parse';
 
 export interface CertificateFileDataExtension {
   /** Java's name for the extension: "KeyUsage", "ExtKeyUsageSyntax", … or the dotted OID when unknown. */
@@ -129,10 +121,8 @@ function javaHex(bytes: Uint8Array): string {
   return toHex(unsignedInteger(bytes)).toUpperCase().replace(/^0+(?=.)/, '');
 }
 
-function innerDer(ext: Extension): asn1js.AsnType {
-  const parsed = asn1js.fromBER(ext.extnValue.valueBlock.valueHexView);
-  if (parsed.offset === -1) throw new Error(`extension ${ext.extnID} is not DER`);
-  return parsed.result;
+function innerDer(ext: Extension): Node {
+  return parseDer(ext.value);
 }
 
 /** Java prints each list item followed by ", "; the seed's copy trims the trailing space. */
@@ -140,42 +130,43 @@ function javaList(items: string[]): string {
   return items.map((i) => `${i}, `).join('').trimEnd();
 }
 
+/** GeneralName's value as text: the IA5String of rfc822Name [1], dNSName [2] and URI [6], the OID of registeredID [8]. */
+function generalNameValue(name: Node): string {
+  const type = name.tag & 0x1f;
+  if ((name.tag & 0xe0) === 0x80 && (type === 1 || type === 2 || type === 6)) return Array.from(name.value, (b) => String.fromCharCode(b)).join('');
+  if (name.tag === 0x88) return readOid({ ...name, tag: TAG.OID }, 'registeredID');
+  return '(binary)';
+}
+
 function extensionLines(ext: Extension): string[] {
-  switch (ext.extnID) {
-    case EXTENSION_OIDS.keyUsage: {
-      const bits = innerDer(ext);
-      if (!(bits instanceof asn1js.BitString)) throw new Error('KeyUsage is not a BIT STRING');
-      return [`Usages: ${javaList(keyUsageNames(bits.valueBlock.valueHexView))}`];
-    }
+  switch (ext.oid) {
+    case EXTENSION_OIDS.keyUsage:
+      return [`Usages: ${javaList(keyUsageNames(readBitString(innerDer(ext), 'KeyUsage').bytes))}`];
     case EXTENSION_OIDS.extKeyUsage: {
-      const eku = new ExtKeyUsage({ schema: innerDer(ext) });
-      return [`Usage oids: ${javaList(eku.keyPurposes)}`];
+      const purposes = expect(innerDer(ext), TAG.SEQUENCE, 'ExtKeyUsage').children.map((p) => readOid(p, 'A key purpose'));
+      return [`Usage oids: ${javaList(purposes)}`];
     }
-    case EXTENSION_OIDS.subjectKeyIdentifier: {
-      const id = innerDer(ext);
-      if (!(id instanceof asn1js.OctetString)) throw new Error('SubjectKeyIdentifier is not an OCTET STRING');
-      return [`keyID: ${toHex(id.valueBlock.valueHexView)}`];
-    }
+    case EXTENSION_OIDS.subjectKeyIdentifier:
+      return [`keyID: ${toHex(expect(innerDer(ext), TAG.OCTET_STRING, 'SubjectKeyIdentifier').value)}`];
     case EXTENSION_OIDS.authorityKeyIdentifier: {
-      const aki = new AuthorityKeyIdentifier({ schema: innerDer(ext) });
-      return aki.keyIdentifier ? [`keyID: ${toHex(aki.keyIdentifier.valueBlock.valueHexView)}`] : [];
+      // AuthorityKeyIdentifier ::= SEQUENCE { keyIdentifier [0] OPTIONAL, authorityCertIssuer [1], authorityCertSerialNumber [2] }
+      const id = expect(innerDer(ext), TAG.SEQUENCE, 'AuthorityKeyIdentifier').children.find((c) => c.tag === 0x80);
+      return id ? [`keyID: ${toHex(id.value)}`] : [];
     }
     case EXTENSION_OIDS.basicConstraints: {
-      const bc = new BasicConstraints({ schema: innerDer(ext) });
-      if (!bc.cA) return [];
-      const pathLen = bc.pathLenConstraint;
-      if (pathLen === undefined) return ['cA: true'];
-      const n = typeof pathLen === 'number' ? pathLen : pathLen.valueBlock.valueDec;
-      return ['cA: true', `pathLenConstraint: ${n}`];
+      const fields = expect(innerDer(ext), TAG.SEQUENCE, 'BasicConstraints').children;
+      let i = 0;
+      const ca = fields[0]?.tag === TAG.BOOLEAN ? readBoolean(fields[i++], 'cA') : false;
+      const pathLen = fields[i] ? readSmallInteger(fields[i++], 'pathLenConstraint') : undefined;
+      if (i !== fields.length) throw new Error('BasicConstraints has extra fields');
+      if (!ca) return [];
+      return pathLen === undefined ? ['cA: true'] : ['cA: true', `pathLenConstraint: ${pathLen}`];
     }
     case EXTENSION_OIDS.subjectAltName: {
-      const names = new GeneralNames({ schema: innerDer(ext) }).names;
+      const names = expect(innerDer(ext), TAG.SEQUENCE, 'SubjectAltName').children;
       return [
         `altNames: ${names.length} names`,
-        ...names.map((n, i) => {
-          const value = typeof n.value === 'string' ? n.value : '(binary)';
-          return `${i + 1}) ${value} (${GENERAL_NAME_TYPES[n.type] ?? n.type})`;
-        }),
+        ...names.map((n, i) => `${i + 1}) ${generalNameValue(n)} (${GENERAL_NAME_TYPES[n.tag & 0x1f] ?? n.tag & 0x1f})`),
       ];
     }
     default:
@@ -196,38 +187,38 @@ function readableExtensionLines(ext: Extension): string[] {
   }
 }
 
-function modelOf(cert: Certificate): Decoded<CertificateFileDataModel> {
+function modelOf(cert: X509Certificate): Decoded<CertificateFileDataModel> {
   const key = describePublicKeyInfo(cert.subjectPublicKeyInfo);
   if (!key.ok) return key;
   const keyValue = toHex(key.value.kind === 'RSA' ? key.value.pkcs1 : key.value.point);
-  const sigOid = cert.signatureAlgorithm.algorithmId;
+  const sigOid = cert.signatureAlgorithm.oid;
   return {
     ok: true,
     value: {
       version: `V${cert.version + 1}`,
-      serialNumber: javaHex(new Uint8Array(cert.serialNumber.valueBlock.valueHexView)),
+      serialNumber: javaHex(cert.serialNumber),
       signatureAlgorithm: { name: SIGNATURE_ALGORITHMS[sigOid] ?? sigOid, oid: sigOid },
       issuerName: formatCucmName(fromRdns(cert.issuer)),
-      validityFrom: cert.notBefore.value,
-      validityTo: cert.notAfter.value,
+      validityFrom: cert.notBefore,
+      validityTo: cert.notAfter,
       subjectName: formatCucmName(fromRdns(cert.subject)),
-      key: { name: key.value.kind, oid: cert.subjectPublicKeyInfo.algorithm.algorithmId },
+      key: { name: key.value.kind, oid: cert.subjectPublicKeyInfo.algorithm.oid },
       keyValue,
       keyValueLines: wrapKeyValue(keyValue),
-      extensions: (cert.extensions ?? []).map((ext) => ({
-        name: EXTENSION_NAMES[ext.extnID] ?? ext.extnID,
-        oid: ext.extnID,
+      extensions: cert.extensions.map((ext) => ({
+        name: EXTENSION_NAMES[ext.oid] ?? ext.oid,
+        oid: ext.oid,
         critical: ext.critical,
         lines: readableExtensionLines(ext),
       })),
-      signature: new Uint8Array(cert.signatureValue.valueBlock.valueHexView),
+      signature: cert.signature.bytes.slice(),
     },
   };
 }
 
 /** The structured fields behind the text, for a UI that lays them out itself. */
 export function certificateFileDataModel(der: Uint8Array): Decoded<CertificateFileDataModel> {
-  const parsed = parseUntrustedCertificate(der);
+  const parsed = parseCertificate(der);
   if (!parsed.ok) return parsed;
   try {
     return modelOf(parsed.value);

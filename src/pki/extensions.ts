@@ -14,20 +14,9 @@
  * ```
  * Also the PKCS#9 extensionRequest attribute a CSR carries them in (RFC 2985 §5.4.2).
  */
-import * as asn1js from 'asn1js';
-import {
-  Attribute,
-  AuthorityKeyIdentifier,
-  BasicConstraints,
-  Extension,
-  Extensions,
-  ExtKeyUsage,
-  GeneralName,
-  GeneralNames,
-  type PublicKeyInfo,
-} from 'pkijs';
+import { bitString, booleanValue, explicit, octetString, oid, sequence, set, smallInteger, tlv } from './asn1';
 import { digest } from './encode';
-import { KEY_USAGE_BITS } from './parse';
+import { KEY_USAGE_BITS, type SubjectPublicKeyInfo } from './parse';
 import { EXTENDED_KEY_USAGE_OIDS, type CertificateProfile, type KeyUsageName } from './profiles';
 
 export const EXTENSION_OIDS = {
@@ -42,40 +31,34 @@ export const EXTENSION_OIDS = {
 /** pkcs-9-at-extensionRequest */
 export const EXTENSION_REQUEST_OID = '1.2.840.113549.1.9.14';
 
-type ExtensionValue = asn1js.AsnType | { toSchema(): asn1js.AsnType };
+/** One Extension, encoded. DER omits `critical` when it is the DEFAULT FALSE (X.690 §11.5). */
+export type EncodedExtension = Uint8Array;
 
-/** extnValue is the DER of the value; parsedValue is kept so pkijs need not re-parse what we just built. */
-function extension(extnID: string, critical: boolean, value: ExtensionValue): Extension {
-  const der = 'toSchema' in value ? value.toSchema().toBER(false) : value.toBER(false);
-  return new Extension({ extnID, critical, extnValue: der, parsedValue: value as Extension['parsedValue'] });
+function extension(extnID: string, critical: boolean, value: Uint8Array): EncodedExtension {
+  return critical ? sequence(oid(extnID), booleanValue(true), octetString(value)) : sequence(oid(extnID), octetString(value));
 }
 
 /**
  * KeyUsage is a NamedBitList, so DER (X.690 §11.2.2) drops trailing zero bits and the unused-bits count
  * says how many of the last byte's bits are padding — without it openssl -strictpem rejects the encoding.
  */
-export function keyUsageExtension(usages: readonly KeyUsageName[], critical: boolean): Extension {
+export function keyUsageExtension(usages: readonly KeyUsageName[], critical: boolean): EncodedExtension {
   if (usages.length === 0) throw new Error('KeyUsage needs at least one bit (RFC 5280 §4.2.1.3).');
   const bitNumbers = usages.map((u) => KEY_USAGE_BITS.indexOf(u));
   const highest = Math.max(...bitNumbers);
   const bytes = new Uint8Array((highest >> 3) + 1);
   for (const bit of bitNumbers) bytes[bit >> 3] |= 0x80 >> (bit & 7);
-  const unusedBits = 7 - (highest & 7);
-  const bits = new asn1js.BitString({ valueHex: bytes, unusedBits });
-  return extension(EXTENSION_OIDS.keyUsage, critical, bits);
+  return extension(EXTENSION_OIDS.keyUsage, critical, bitString(bytes, 7 - (highest & 7)));
 }
 
-export function basicConstraintsExtension(bc: CertificateProfile['basicConstraints']): Extension {
-  // cA FALSE is the DEFAULT and DER omits a DEFAULT value (X.690 §11.5), which pkijs does for us.
-  const value = new BasicConstraints(
-    bc.pathLength === undefined ? { cA: bc.ca } : { cA: bc.ca, pathLenConstraint: bc.pathLength },
-  );
-  return extension(EXTENSION_OIDS.basicConstraints, bc.critical, value);
+export function basicConstraintsExtension(bc: CertificateProfile['basicConstraints']): EncodedExtension {
+  // cA FALSE is the DEFAULT, and DER omits a DEFAULT value (X.690 §11.5)
+  const fields = [...(bc.ca ? [booleanValue(true)] : []), ...(bc.pathLength === undefined ? [] : [smallInteger(bc.pathLength)])];
+  return extension(EXTENSION_OIDS.basicConstraints, bc.critical, sequence(...fields));
 }
 
-export function extendedKeyUsageExtension(eku: NonNullable<CertificateProfile['extendedKeyUsage']>): Extension {
-  const value = new ExtKeyUsage({ keyPurposes: eku.purposes.map((p) => EXTENDED_KEY_USAGE_OIDS[p]) });
-  return extension(EXTENSION_OIDS.extKeyUsage, eku.critical, value);
+export function extendedKeyUsageExtension(eku: NonNullable<CertificateProfile['extendedKeyUsage']>): EncodedExtension {
+  return extension(EXTENSION_OIDS.extKeyUsage, eku.critical, sequence(...eku.purposes.map((p) => oid(EXTENDED_KEY_USAGE_OIDS[p]))));
 }
 
 /**
@@ -83,27 +66,26 @@ export function extendedKeyUsageExtension(eku: NonNullable<CertificateProfile['e
  * unused-bits byte) — the same identifier openssl computes, so `openssl x509 -text` shows matching
  * SKI/AKI pairs.
  */
-export async function keyIdentifier(spki: PublicKeyInfo): Promise<Uint8Array> {
-  return digest('SHA-1', new Uint8Array(spki.subjectPublicKey.valueBlock.valueHexView));
+export async function keyIdentifier(spki: SubjectPublicKeyInfo): Promise<Uint8Array> {
+  return digest('SHA-1', spki.publicKey);
 }
 
-export function subjectKeyIdentifierExtension(keyId: Uint8Array): Extension {
-  return extension(EXTENSION_OIDS.subjectKeyIdentifier, false, new asn1js.OctetString({ valueHex: keyId }));
+export function subjectKeyIdentifierExtension(keyId: Uint8Array): EncodedExtension {
+  return extension(EXTENSION_OIDS.subjectKeyIdentifier, false, octetString(keyId));
 }
 
-export function authorityKeyIdentifierExtension(keyId: Uint8Array): Extension {
-  const value = new AuthorityKeyIdentifier({ keyIdentifier: new asn1js.OctetString({ valueHex: keyId }) });
-  return extension(EXTENSION_OIDS.authorityKeyIdentifier, false, value);
+/** AuthorityKeyIdentifier ::= SEQUENCE { keyIdentifier [0] IMPLICIT KeyIdentifier } */
+export function authorityKeyIdentifierExtension(keyId: Uint8Array): EncodedExtension {
+  return extension(EXTENSION_OIDS.authorityKeyIdentifier, false, sequence(tlv(0x80, keyId)));
 }
 
-/** SAN with one uniformResourceIdentifier — CAPF puts the bare device name there (domain.md §6.6). */
-export function subjectAltNameUriExtension(uri: string): Extension {
-  const value = new GeneralNames({ names: [new GeneralName({ type: 6, value: uri })] });
-  return extension(EXTENSION_OIDS.subjectAltName, false, value);
+/** SAN with one uniformResourceIdentifier ([6] IMPLICIT IA5String) — CAPF puts the bare device name there (domain.md §6.6). */
+export function subjectAltNameUriExtension(uri: string): EncodedExtension {
+  return extension(EXTENSION_OIDS.subjectAltName, false, sequence(tlv(0x86, new TextEncoder().encode(uri))));
 }
 
 /** The profile's own extensions (BasicConstraints, KeyUsage, ExtKeyUsage), in that order. */
-export function profileExtensions(profile: CertificateProfile): Extension[] {
+export function profileExtensions(profile: CertificateProfile): EncodedExtension[] {
   const list = [
     basicConstraintsExtension(profile.basicConstraints),
     keyUsageExtension(profile.keyUsage.usages, profile.keyUsage.critical),
@@ -112,7 +94,12 @@ export function profileExtensions(profile: CertificateProfile): Extension[] {
   return list;
 }
 
+/** `Extensions ::= SEQUENCE OF Extension`, inside a certificate's `[3]` EXPLICIT. */
+export function extensionsField(extensions: EncodedExtension[]): Uint8Array {
+  return explicit(3, sequence(...extensions));
+}
+
 /** PKCS#9 extensionRequest: `Attribute { type extensionRequest, values SET { Extensions } }`. */
-export function extensionRequestAttribute(extensions: Extension[]): Attribute {
-  return new Attribute({ type: EXTENSION_REQUEST_OID, values: [new Extensions({ extensions }).toSchema()] });
+export function extensionRequestAttribute(extensions: EncodedExtension[]): Uint8Array {
+  return sequence(oid(EXTENSION_REQUEST_OID), set(sequence(...extensions)));
 }

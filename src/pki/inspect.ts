@@ -7,10 +7,9 @@
  */
 import { sha1 } from '@noble/hashes/legacy.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import * as asn1js from 'asn1js';
-import type { CertificationRequest } from 'pkijs';
+import { readOid, TAG } from './asn1';
 import { isSignedBy } from './chain';
-import { describeCsr, parseCsr, verifyParsedCsr } from './csr';
+import { describeCsr, parseCsr, verifyParsedCsr, type CertificationRequest } from './csr';
 import { certificateFileData, certificateFileDataModel, wrapKeyValue } from './details';
 import { toHex, toSpacedHex } from './encode';
 import { EXTENSION_OIDS } from './extensions';
@@ -146,15 +145,15 @@ export async function certificateSignature(
 }
 
 function requestedExtensions(csr: CertificationRequest): string[] {
-  const attribute = csr.attributes?.find((a) => a.type === '1.2.840.113549.1.9.14');
+  const attribute = csr.attributes.find((a) => a.children[0]?.tag === TAG.OID && readOid(a.children[0], 'An attribute type') === '1.2.840.113549.1.9.14');
   if (!attribute) return [];
   const names: string[] = [];
-  for (const value of attribute.values) {
-    if (!(value instanceof asn1js.Sequence)) continue;
-    for (const ext of value.valueBlock.value) {
-      const oid = ext instanceof asn1js.Sequence ? ext.valueBlock.value[0] : undefined;
-      if (oid instanceof asn1js.ObjectIdentifier) {
-        const id = oid.valueBlock.toString();
+  for (const value of attribute.children[1]?.children ?? []) {
+    if (value.tag !== TAG.SEQUENCE) continue;
+    for (const ext of value.children) {
+      const oid = ext.tag === TAG.SEQUENCE ? ext.children[0] : undefined;
+      if (oid?.tag === TAG.OID) {
+        const id = readOid(oid, 'An extension ID');
         names.push(EXTENSION_NAMES[id] ?? id);
       }
     }
@@ -174,7 +173,7 @@ export async function csrReport(der: Uint8Array, offset: number): Promise<CsrRep
   const csr = parsed.value;
   const key = described.value.publicKey;
   const keyHex = toHex(key.kind === 'RSA' ? key.pkcs1 : key.point);
-  const sigOid = csr.signatureAlgorithm.algorithmId;
+  const sigOid = csr.signatureAlgorithm.oid;
   const subject = formatCucmName(fromRdns(csr.subject));
   let extensions: string[];
   try {
@@ -182,7 +181,7 @@ export async function csrReport(der: Uint8Array, offset: number): Promise<CsrRep
   } catch {
     extensions = [];
   }
-  const keyLine = `${key.kind} (${csr.subjectPublicKeyInfo.algorithm.algorithmId}), ${key.kind === 'RSA' ? `${key.bits} bits` : key.curve}`;
+  const keyLine = `${key.kind} (${csr.subjectPublicKeyInfo.algorithm.oid}), ${key.kind === 'RSA' ? `${key.bits} bits` : key.curve}`;
   const fields: Array<[string, string]> = [
     ['Version', `V${csr.version + 1}`],
     ['Subject Name', subject],

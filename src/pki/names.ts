@@ -9,8 +9,8 @@
  * - the ITL/CTL form: `CN=CAPF-7f0ae8d7;OU=TAC;O=Cisco Systems;L=Boxborough;ST=MA;C=US` (CN first, then
  *   OU, O, L, ST, C, semicolon-separated — seed `show itl`, domain.md §5.1).
  */
-import * as asn1js from 'asn1js';
-import { AttributeTypeAndValue, RelativeDistinguishedNames } from 'pkijs';
+import { DerError, expect, ia5String, oid, parseDer, printableString, readOid, readString, sequence, set, TAG, utf8String, type Node } from './asn1';
+import { toHex } from './encode';
 
 export type DnAttributeType = 'CN' | 'OU' | 'O' | 'L' | 'ST' | 'C' | 'serialNumber' | 'emailAddress';
 /** A distinguished name as an ordered list of single-attribute RDNs. */
@@ -52,35 +52,81 @@ export function clusterSubject(cn: string, org: Organisation = SEED_ORGANISATION
 }
 
 /**
- * Encode a DN with one AttributeTypeAndValue per RDN. pkijs' default puts every attribute into one
- * multi-valued RDN (openssl then prints `L = … + ST = …`), so the SEQUENCE OF SET is built by hand.
- * countryName is a PrintableString (RFC 5280 X520countryName), the others UTF8String.
+ * Encode a DN (DER `Name`) with one AttributeTypeAndValue per RDN: CUCM writes six single-attribute RDNs,
+ * never one multi-valued RDN (openssl would print `L = … + ST = …`). countryName and serialNumber are
+ * PrintableStrings (RFC 5280 X520countryName, X520SerialNumber), emailAddress an IA5String (PKCS#9), the
+ * others UTF8String.
  */
-export function toRdns(dn: DistinguishedName): RelativeDistinguishedNames {
-  const sequence = new asn1js.Sequence({
-    value: dn.map(
-      ([type, value]) =>
-        new asn1js.Set({
-          value: [
-            new AttributeTypeAndValue({
-              type: DN_OIDS[type],
-              value:
-                type === 'C' || type === 'serialNumber'
-                  ? new asn1js.PrintableString({ value })
-                  : type === 'emailAddress'
-                    ? new asn1js.IA5String({ value })
-                    : new asn1js.Utf8String({ value }),
-            }).toSchema(),
-          ],
-        }),
+export function toRdns(dn: DistinguishedName): Uint8Array {
+  return sequence(
+    ...dn.map(([type, value]) =>
+      set(
+        sequence(
+          oid(DN_OIDS[type]),
+          type === 'C' || type === 'serialNumber' ? printableString(value) : type === 'emailAddress' ? ia5String(value) : utf8String(value),
+        ),
+      ),
     ),
-  });
-  return new RelativeDistinguishedNames({ schema: asn1js.fromBER(sequence.toBER(false)).result });
+  );
 }
 
-/** Read a DN back in encoded order; unknown attribute types are kept under their dotted OID. */
-export function fromRdns(rdns: RelativeDistinguishedNames): Array<[string, string]> {
-  return rdns.typesAndValues.map((tv) => [TYPE_BY_OID.get(tv.type) ?? tv.type, String(tv.value.valueBlock.value)]);
+/** One attribute of a Name as read: its type's OID and its value's TLV. */
+interface NameAttribute {
+  type: string;
+  value: Node;
+}
+
+/** The attributes of a DER Name in encoded order (multi-valued RDNs flattened), checked against its schema. */
+export function nameAttributes(name: Node, what = 'The name'): NameAttribute[] {
+  const out: NameAttribute[] = [];
+  for (const rdn of expect(name, TAG.SEQUENCE, what).children) {
+    for (const atv of expect(rdn, TAG.SET, `An RDN of ${what.toLowerCase()}`).children) {
+      const seq = expect(atv, TAG.SEQUENCE, `An attribute of ${what.toLowerCase()}`);
+      if (seq.children.length !== 2) throw new DerError(`The attribute at byte ${seq.offset} is not a type and a value`);
+      out.push({ type: readOid(seq.children[0], 'An attribute type'), value: seq.children[1] });
+    }
+  }
+  return out;
+}
+
+/**
+ * Read a DN back in encoded order; unknown attribute types are kept under their dotted OID, and a value
+ * that is not a string is shown as `#` and its DER in hex (RFC 4514 §2.4).
+ */
+export function fromRdns(name: Node | Uint8Array): Array<[string, string]> {
+  const node = name instanceof Uint8Array ? parseDer(name) : name;
+  return nameAttributes(node).map(({ type, value }) => [TYPE_BY_OID.get(type) ?? type, readString(value) ?? `#${toHex(value.der)}`]);
+}
+
+/** X.520 comparison as path building does it (pkijs did it so, openssl much the same): trimmed, inner spaces collapsed, case-folded. */
+function prepared(s: string): string {
+  return s.trim().replace(/ +/g, ' ').toLowerCase();
+}
+
+/**
+ * Whether two Names are the same name: the same attribute types in the same order, string values equal
+ * after {@link prepared}, any other value byte for byte (RFC 5280 §7.1).
+ */
+export function namesEqual(a: Node, b: Node): boolean {
+  if (a.der.length === b.der.length && a.der.every((x, i) => x === b.der[i])) return true;
+  let x: NameAttribute[];
+  let y: NameAttribute[];
+  try {
+    x = nameAttributes(a);
+    y = nameAttributes(b);
+  } catch {
+    return false;
+  }
+  if (x.length !== y.length) return false;
+  return x.every((p, i) => {
+    const q = y[i];
+    if (p.type !== q.type) return false;
+    const s = readString(p.value);
+    const t = readString(q.value);
+    if ((s === undefined) !== (t === undefined)) return false;
+    if (s !== undefined && t !== undefined) return prepared(s) === prepared(t);
+    return p.value.der.length === q.value.der.length && p.value.der.every((v, j) => v === q.value.der[j]);
+  });
 }
 
 /** "L=Boxborough, ST=MA, CN=CAPF-7f0ae8d7, OU=TAC, O=Cisco Systems, C=US": last RDN first, as Java prints a Name. */

@@ -63,7 +63,7 @@ export const SERVICE_CERTIFICATE_PROFILES: Record<ServiceCertificatePurpose, Cer
   // in "Certificate File Data" (public dump: "Usages: digitalSignature, keyEncipherment, dataEncipherment,
   // keyAgreement, keyCertSign," / "Usage oids: 1.3.6.1.5.5.7.3.1, 1.3.6.1.5.5.7.3.2, 1.3.6.1.5.5.7.3.5,").
   // That dump has no BasicConstraints at all; we add CA:TRUE [I] because a keyCertSign certificate without
-  // it is rejected by RFC 5280 path validation (and by pkijs).
+  // it is rejected by RFC 5280 path validation (and by chain.ts, as by pkijs before it).
   CallManager: {
     basicConstraints: CA_CRITICAL,
     keyUsage: { usages: CALLMANAGER_KEY_USAGES, critical: false },

@@ -1,5 +1,5 @@
 /**
- * Everything heavy the UI needs from the headless core (XState, pkijs, the world), in one module that the
+ * Everything heavy the UI needs from the headless core (XState, the world and its certificates), in one module that the
  * page loads lazily after its first paint: the initial JavaScript stays small, and components reach these
  * functions through `session.api` once it has loaded.
  */

@@ -1,6 +1,6 @@
 /**
  * Performance targets (issue: foundation), measured in one run:
- *  (a) one phone's headless enrolment (world booted, RSA 2048) ÷ the raw WebCrypto + pkijs work it needs
+ *  (a) one phone's headless enrolment (world booted, RSA 2048) ÷ the raw WebCrypto + DER work it needs
  *      (one key generation, one LSC issue from the public key) — target ≤ 1.3;
  *  (b) lab boot (install + boot until the phone is registered) ÷ the same key generations done the same
  *      way (concurrently) — reported;
@@ -108,7 +108,7 @@ async function benchEnrolment(runs: number) {
   const raw: number[] = [];
   /** Each enrolment against the crypto it ran inside the lab (the clock's computations). */
   const paired: number[] = [];
-  // Warm-up: JIT, pkijs' first use.
+  // Warm-up: JIT, the certificate code's first use.
   await rawEnrolment({ kind: 'RSA', bits: 2048 }, { der: capf.der, key: capf.keys!.privateKey }, device, serial());
   for (let i = 0; i < runs; i++) {
     raw.push(await timed(() => rawEnrolment({ kind: 'RSA', bits: 2048 }, { der: capf.der, key: capf.keys!.privateKey }, device, serial())));

@@ -1,7 +1,7 @@
 /**
  * What a first visit downloads before the lab's core arrives: the entry script, the shell (App) and the home
  * screen (Topology), with everything they import statically — measured gzip-compressed from the
- * production build's manifest. The core (XState, pkijs, the world) and the other screens load later.
+ * production build's manifest. The core (XState, the world, its certificate code) and the other screens load later.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AREAS, loadArea, loadCatalogue, WRITTEN } from '../../src/content/messages';
-import { placeholdersOf, type Catalogue } from '../../src/content/messages/format';
+import { LOCALES, placeholdersOf, type Catalogue } from '../../src/content/messages/format';
 import en, { AREA_CATALOGUES } from '../../src/content/messages/en/all';
 
 const dir = new URL('../../src/content/messages/', import.meta.url);
@@ -15,6 +15,10 @@ describe('the message catalogues', () => {
     const files = readdirSync(new URL('en/', dir)).map((f) => f.replace(/\.ts$/, '')).filter((f) => !['index', 'all', 'shell', 'start', 'topology'].includes(f));
     expect([...AREAS].sort()).toEqual(files.sort());
     expect(Object.keys(AREA_CATALOGUES).sort()).toEqual([...AREAS].sort());
+  });
+
+  it('every language the header offers is written: none falls back to English', () => {
+    expect([...WRITTEN].sort()).toEqual([...LOCALES].sort());
   });
 
   it('no key is defined twice across English areas', () => {

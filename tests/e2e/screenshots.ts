@@ -5,15 +5,44 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { preview } from 'vite';
 import { launch, openLab, playFor, playUntil, playUntilRegistered, show } from './browser';
+import { findExercise } from '../../src/content/exercises';
+import { INSTALL_TUTORIAL } from '../../src/content/tutorial';
+import { formatMessage, type Catalogue, type Locale, type MessageParams } from '../../src/content/messages/format';
+import type { MessageKey } from '../../src/content/messages';
+import enShell from '../../src/content/messages/en/shell';
+import deCore from '../../src/content/messages/de/index';
+import deExercises from '../../src/content/messages/de/exercises';
+import deFaults from '../../src/content/messages/de/faults';
+import deTeacher from '../../src/content/messages/de/teacher';
+import deTutorial from '../../src/content/messages/de/tutorial';
+import jaCore from '../../src/content/messages/ja/index';
+import jaExercises from '../../src/content/messages/ja/exercises';
+import jaFaults from '../../src/content/messages/ja/faults';
+import jaTeacher from '../../src/content/messages/ja/teacher';
+import jaTutorial from '../../src/content/messages/ja/tutorial';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const out = join(root, 'static/screenshots');
 const PHONE = 'SEP682C7B5C2342';
+
+/**
+ * The German and Japanese pictures find their headings and buttons through the lab's own catalogues, so a
+ * changed translation changes what the script looks for instead of breaking it.
+ */
+type Tongue = Exclude<Locale, 'en'>;
+const MESSAGES: Record<Locale, Catalogue> = {
+  en: enShell,
+  de: { ...deCore, ...deExercises, ...deFaults, ...deTeacher, ...deTutorial },
+  ja: { ...jaCore, ...jaExercises, ...jaFaults, ...jaTeacher, ...jaTutorial },
+};
+const say = (lang: Locale, key: MessageKey, params?: MessageParams): string => formatMessage(lang, MESSAGES[lang], key, params);
+/** A student of each language, so the Teacher page's table shows a name written the way that class writes it. */
+const STUDENT: Record<Tongue, string> = { de: 'Jana Schmidt', ja: '山田 花子' };
 
 const built = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
 if (built.status !== 0) throw new Error('vite build failed');
@@ -25,6 +54,7 @@ const browser = await launch();
 
 async function shoot(page: Page, name: string, what: string): Promise<void> {
   await page.mouse.move(0, 0); // no hover highlight in the picture
+  mkdirSync(dirname(join(out, `${name}.png`)), { recursive: true });
   await page.screenshot({ path: join(out, `${name}.png`) });
   console.log(`static/screenshots/${name}.png — ${what}`);
 }
@@ -135,17 +165,123 @@ try {
   await playUntil(student.page, async () => (await student.page.getByTestId('goals').getByText('Passed').count()) === 3, 'every goal passed', 120_000);
   await student.page.getByRole('button', { name: 'Make the completion code' }).click();
   const code = await student.page.getByLabel('Your completion code').inputValue();
+  // The teacher works in their own lab, not beside the student's exercise goals.
+  await student.page.getByRole('button', { name: 'Leave exercise', exact: true }).click();
+  await show(student.page, '#/exercises', 'Exercises');
   await show(student.page, '#/teacher', 'Teacher');
   await student.page.getByLabel('Class code').fill('NET-301');
   await student.page.getByRole('button', { name: 'Make the link' }).click();
   await student.page.getByLabel(/Completion codes/).fill(`${code}\nLSC1.this-one-was-cut-short`);
   await student.page.getByRole('button', { name: 'Verify', exact: true }).click();
   await student.page.getByText('2 codes verified.').waitFor({ timeout: 90_000 });
-  await student.page.getByTestId('results').scrollIntoViewIfNeeded();
+  await scrollToTop(student.page.getByRole('heading', { level: 2, name: 'Verify completion codes' }));
   await shoot(student.page, 'teacher', "The Teacher page: a class link, and students' completion codes verified by replaying them");
   if (student.problems.length) throw new Error(`the page reported problems:\n${student.problems.join('\n')}`);
   await student.context.close();
+
+  // The lab's own screens in German, then in Japanese: one running lab, its language switched with the header's
+  // language menu (labelled in the language the lab speaks at that moment), as a learner would.
+  const tour = await openLab(browser, base);
+  await playUntilRegistered(tour.page);
+  let speaking: Locale = 'en';
+  for (const lang of ['de', 'ja'] as const) {
+    await switchLanguage(tour.page, speaking, lang);
+    speaking = lang;
+    await photographLabIn(tour.page, lang);
+  }
+  await switchLanguage(tour.page, speaking, 'en');
+  if (tour.problems.length) throw new Error(`the page reported problems:\n${tour.problems.join('\n')}`);
+  await tour.context.close();
 } finally {
   await browser.close();
   await server.close();
+}
+
+/** Scroll the page down (never sideways) until `target` is at the top of the window. */
+async function scrollToTop(target: Locator): Promise<void> {
+  await target.evaluate((el) => window.scrollTo({ left: 0, top: el.getBoundingClientRect().top + window.scrollY - 8, behavior: 'instant' }));
+}
+
+async function switchLanguage(page: Page, from: Locale, to: Locale): Promise<void> {
+  await page.getByRole('combobox', { name: say(from, 'shell.language'), exact: true }).selectOption(to);
+  await page.locator(`html[lang="${to}"]`).waitFor();
+  await page.getByRole('combobox', { name: say(to, 'shell.language'), exact: true }).waitFor();
+}
+
+/** Let the lab play at 60× until `done` holds, with the header's controls named in `lang`. */
+async function playUntilIn(page: Page, lang: Locale, done: () => Promise<boolean>, what: string, timeoutMs = 120_000): Promise<void> {
+  await page.getByRole('combobox', { name: say(lang, 'shell.speed'), exact: true }).selectOption('60');
+  const play = page.getByRole('button', { name: say(lang, 'shell.play'), exact: true });
+  if (await play.isVisible()) await play.click();
+  for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
+    if (await done()) {
+      await page.getByRole('button', { name: say(lang, 'shell.pause'), exact: true }).click();
+      return;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Start here, the tutorial beside a page, the exercises, the faults, a student's exercise and the teacher's table. */
+async function photographLabIn(page: Page, lang: Tongue): Promise<void> {
+  const s = (key: MessageKey, params?: MessageParams) => say(lang, key, params);
+
+  await show(page, '#/?start=here', s('shell.nav.topology'));
+  await page.getByRole('heading', { level: 2, name: s('start.title'), exact: true }).waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shoot(page, `${lang}/start-here`, `${lang}: the home page with Start here`);
+
+  // The tutorial's page lists every step with its link; the first opens Certificate Details (English, as CUCM).
+  const tutorial = INSTALL_TUTORIAL.title[lang];
+  const firstStep = INSTALL_TUTORIAL.steps[0].title[lang];
+  await show(page, '#/tutorial', s('tutorial.title'));
+  await page.getByRole('button', { name: s('tutorial.openNamed', { title: tutorial }), exact: true }).click();
+  await page.getByRole('region', { name: tutorial, exact: true }).getByRole('link', { name: s('tutorial.goNamed', { title: firstStep }), exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: /^Certificate Details for CAPF-/ }).waitFor();
+  const panel = page.getByRole('complementary', { name: s('tutorial.panel'), exact: true });
+  await panel.getByText(s('tutorial.done'), { exact: true }).first().waitFor();
+  await shoot(page, `${lang}/tutorial`, `${lang}: the tutorial beside Certificate Details, step 1 done, step 2 next`);
+  await panel.getByRole('button', { name: s('tutorial.close'), exact: true }).click();
+
+  await show(page, '#/exercises', s('exercises.title'));
+  await shoot(page, `${lang}/exercises`, `${lang}: the exercises with their kind and status`);
+
+  await show(page, '#/faults', s('shell.nav.faults'));
+  await page.getByRole('heading', { name: s('faults.catalogueHeading'), exact: true }).waitFor();
+  await shoot(page, `${lang}/faults`, `${lang}: the fault catalogue, one click to inject`);
+
+  const exercise = findExercise('dns-record-missing');
+  if (!exercise) throw new Error('the exercise dns-record-missing is gone');
+  const title = exercise.title[lang];
+  await show(page, '#/class?exercise=dns-record-missing&class=NET-301', s('exercises.class.title'));
+  await page.getByLabel(s('exercises.class.name'), { exact: true }).fill(STUDENT[lang]);
+  await page.getByRole('button', { name: s('exercises.class.start'), exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: s('exercises.showHint', { n: 1 }), exact: true }).click();
+  await page.getByRole('button', { name: s('exercises.check'), exact: true }).click();
+  await page.getByRole('list', { name: s('exercises.check'), exact: true }).waitFor();
+  await scrollToTop(page.getByRole('heading', { level: 2, name: s('exercises.graded'), exact: true }));
+  await shoot(page, `${lang}/exercise`, `${lang}: an exercise, the task, each goal ${s('exercises.goal.passed')} or ${s('exercises.goal.notYet')}, a hint open`);
+
+  await page.getByRole('button', { name: s('exercises.showSolution'), exact: true }).click();
+  await page.getByRole('button', { name: s('exercises.solutionConfirmButton'), exact: true }).click();
+  await page.getByText(s('exercises.solutionDone'), { exact: true }).waitFor({ timeout: 60_000 });
+  const goals = page.getByTestId('goals');
+  await playUntilIn(page, lang, async () => (await goals.getByText(s('exercises.goal.passed'), { exact: true }).count()) === 3, 'every goal passed');
+  await page.getByRole('button', { name: s('exercises.makeCode'), exact: true }).click();
+  const code = await page.getByRole('textbox', { name: s('exercises.codeLabel'), exact: true }).inputValue();
+  // Back to the free lab: the teacher's page without the exercise beside it, and the next language starting
+  // where a learner would.
+  await page.getByRole('button', { name: s('exercises.leave'), exact: true }).click();
+  await show(page, '#/exercises', s('exercises.title'));
+
+  await show(page, '#/teacher', s('teacher.title'));
+  await page.getByLabel(s('teacher.classCode'), { exact: true }).fill('NET-301');
+  await page.getByRole('button', { name: s('teacher.makeLink'), exact: true }).click();
+  await page.getByLabel(s('teacher.codes'), { exact: true }).fill(`${code}\nLSC1.this-one-was-cut-short`);
+  await page.getByRole('button', { name: s('teacher.verify'), exact: true }).click();
+  await page.getByText(s('teacher.done', { count: 2 }), { exact: true }).waitFor({ timeout: 90_000 });
+  await scrollToTop(page.getByRole('heading', { level: 2, name: s('teacher.verifyTitle'), exact: true }));
+  await shoot(page, `${lang}/teacher`, `${lang}: the Teacher page, completion codes verified by replaying them`);
 }

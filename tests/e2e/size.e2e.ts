@@ -1,5 +1,5 @@
 /**
- * The first page load stays small (issue: "initial JavaScript ≤ 60 kB gzip"): pkijs, XState and the world
+ * The first page load stays small (issue: "initial JavaScript ≤ 60 kB gzip"): XState, the world and its certificate code
  * load lazily after the shell has painted. Measured on the production build the browser tests serve.
  */
 import { fileURLToPath } from 'node:url';

@@ -109,7 +109,7 @@ export const TARGETS: FuzzTarget[] = [
     corpus: () => [...trustLists(), ...pkiFiles()],
     async run(input) {
       // Beside a trust list or .sgn, CAPF.pem exercises the cross-file checks (CAPF hash, signer look-up);
-      // beside a certificate it would only add the cost of reading CAPF.pem again (pkijs: about 15 ms).
+      // beside a certificate it would only add the cost of reading CAPF.pem again (about 15 ms).
       const files = [{ name: 'input', bytes: input, lastModified: 0 }];
       if (input[0] === 0x01) files.push({ name: 'CAPF.pem', bytes: capf, lastModified: 0 });
       const reports = await inspectFiles(files, { formatDate: (ms) => new Date(ms).toISOString() });

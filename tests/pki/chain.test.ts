@@ -6,7 +6,9 @@ import { isSignedBy, verifyChain } from '../../src/pki/chain';
 import { createCsr } from '../../src/pki/csr';
 import { clusterSubject } from '../../src/pki/names';
 import { exportPublicKeySpki } from '../../src/pki/keys';
-import { verifyCertificate } from '../helpers/openssl';
+import { openssl, verifyCertificate } from '../helpers/openssl';
+import { fromPem } from '../../src/pki/encode';
+import { describeCertificate } from '../../src/pki/parse';
 import { daysAfter, keysFor, LAB_DAY, makeCapf, nextSerial, RSA2048 } from './fixtures';
 
 const DEVICE = 'SEP682C7B5C2342';
@@ -174,5 +176,32 @@ describe('is this LSC trusted? — path validation at the simulator’s time', (
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('certificates the lab did not make — a learner’s upload, checked as openssl checks it', () => {
+  it('an RSA-PSS root from openssl and the EC leaf it issued form a path; a changed leaf does not', async () => {
+    const pss = ['-sha256', '-sigopt', 'rsa_padding_mode:pss', '-sigopt', 'rsa_pss_saltlen:32'];
+    const key = openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048']);
+    expect(key.status).toBe(0);
+    const root = openssl(['req', '-x509', '-key', 'root.key', '-subj', '/CN=Foreign PSS Root', '-days', '3650', ...pss,
+      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'], { 'root.key': key.stdout });
+    expect(root.status).toBe(0);
+    const rootDer = fromPem(root.stdout, 'CERTIFICATE');
+    if (!rootDer.ok) throw new Error(rootDer.error);
+    const leaf = openssl(['req', '-x509', '-CA', 'root.pem', '-CAkey', 'root.key', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', '/dev/null',
+      '-subj', '/CN=foreign-leaf', '-days', '30', ...pss], { 'root.pem': root.stdout, 'root.key': key.stdout });
+    expect(leaf.status).toBe(0);
+    const leafDer = fromPem(leaf.stdout, 'CERTIFICATE');
+    if (!leafDer.ok) throw new Error(leafDer.error);
+    const info = describeCertificate(leafDer.value);
+    if (!info.ok) throw new Error(info.error);
+    const at = daysAfter(info.value.notBefore, 1);
+    expect(verifyCertificate({ ca: [rootDer.value], leaf: leafDer.value, at }).status).toBe(0);
+    expect(await verifyChain({ leaf: leafDer.value, trusted: [rootDer.value], at })).toEqual({ ok: true });
+    expect(await isSignedBy(rootDer.value, rootDer.value)).toBe(true);
+    const changed = leafDer.value.slice();
+    changed[Buffer.from(changed).indexOf('foreign-leaf')] ^= 0x20; // the subject now reads "Foreign-leaf"
+    expect(await isSignedBy(changed, rootDer.value)).toBe(false);
   });
 });

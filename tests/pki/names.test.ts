@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { derChildren } from '../../src/pki/der';
 import { clusterSubject, formatCucmName, formatItlName, fromRdns, toRdns } from '../../src/pki/names';
 
 describe('distinguished names as CUCM writes them', () => {
@@ -16,8 +17,8 @@ describe('distinguished names as CUCM writes them', () => {
 
   it('encodes one attribute per RDN and reads it back in the same order', () => {
     const rdns = toRdns(capf);
-    const seq = rdns.toSchema();
-    expect(seq.valueBlock.value).toHaveLength(6);
+    // SEQUENCE of six SETs, each holding one SEQUENCE { type, value }
+    expect(derChildren(rdns, 0)!.map((rdn) => derChildren(rdns, rdn.offset)!.length)).toEqual([1, 1, 1, 1, 1, 1]);
     expect(fromRdns(rdns)).toEqual(capf);
   });
 });

@@ -6,11 +6,16 @@
  * `{serverName}`, `{phoneTftp}`: a class's students each have their own phone name.
  */
 import type { CheckRef } from '../checks';
+import type { LocalizedText } from '../messages/format';
 import type { Fault, FixStep } from '../../sim/faults';
 import type { LabWorld } from '../../sim/world';
 
-/** A text in the lab's languages; English is the reference (the others follow with the language pass). */
-export type ExerciseText = { en: string; de?: string; ja?: string };
+/**
+ * A text in every language the lab speaks; English is the reference. German and Japanese are required, so a text
+ * added without its translations fails the type check (tests/content/exercise-texts.test.ts also compares their
+ * placeholders). Product labels, menu paths, status strings and commands stay in English in every language.
+ */
+export type ExerciseText = LocalizedText;
 
 export type ExerciseKind = 'procedure' | 'troubleshooting' | 'path' | 'double' | 'mystery';
 

@@ -22,7 +22,7 @@ export type ParamsOf<K extends MessageKey> = Messages[K] extends string
     : never;
 
 /** Languages whose catalogue exists (the others fall back to English until they are written). */
-export const WRITTEN: readonly Locale[] = ['en'];
+export const WRITTEN: readonly Locale[] = ['en', 'de', 'ja'];
 const written = (locale: Locale): Locale => (WRITTEN.includes(locale) ? locale : 'en');
 
 /** The part every page needs. */

@@ -16,6 +16,8 @@
  */
 import type { Fault, FixStep } from '../../sim/faults';
 import type { LabSession } from '../session.svelte';
+import { t } from '../i18n.svelte';
+import { faultTitle } from './texts';
 
 export type FaultKind = 'starting' | 'running' | 'procedure';
 
@@ -46,7 +48,7 @@ async function settle(session: LabSession): Promise<void> {
 async function perform(session: LabSession, steps: readonly FixStep[]): Promise<{ applied: number; errors: string[] }> {
   let applied = 0;
   const errors: string[] = [];
-  if (!session.api) return { applied, errors: ['The lab is still starting.'] };
+  if (!session.api) return { applied, errors: [t('faults.result.starting')] };
   // What the Faults page does is the lab setting itself up (a colleague, a firewall), not the learner's work.
   await session.api.doSteps({ act: (a) => session.act(a, 'setup'), wait: (ms) => session.advance(ms) }, steps, (done) => {
     if (!('action' in done)) return;
@@ -60,7 +62,7 @@ async function perform(session: LabSession, steps: readonly FixStep[]): Promise<
 async function doProcedure(session: LabSession, faults: readonly Fault[]): Promise<string[]> {
   const api = session.api;
   const world = session.world;
-  if (!api || !world) return ['The lab is still starting.'];
+  if (!api || !world) return [t('faults.result.starting')];
   const errors: string[] = [];
   const { procedureForm } = await session.loadFaults();
   const steps = api.seedProcedure(world, undefined, (form) => procedureForm(world, [...faults], form));
@@ -76,7 +78,7 @@ async function doProcedure(session: LabSession, faults: readonly Fault[]): Promi
 /** Start a new lab with exactly these faults, then make their running-lab and procedure changes. */
 export async function restartWith(session: LabSession, ids: string[], catalogue: readonly Fault[], mystery = false): Promise<ControlResult> {
   await session.reset({ faults: ids, mystery });
-  if (!session.world) return { ok: false, error: 'The new lab did not start.' };
+  if (!session.world) return { ok: false, error: t('faults.result.notStarted') };
   const chosen = ids.map((id) => catalogue.find((f) => f.id === id)).filter((f): f is Fault => Boolean(f));
   const errors: string[] = [];
   const running = chosen.filter((f) => f.inject);
@@ -92,8 +94,8 @@ export async function restartWith(session: LabSession, ids: string[], catalogue:
   // Keep exactly what the page chose (the session drops ids its catalogue does not know).
   session.faults = chosen.map((f) => f.id);
   persist(session);
-  if (errors.length) return { ok: false, error: `The new lab started, but part of a fault could not be applied: ${errors.join('; ')}` };
-  return { ok: true, message: chosen.length ? 'A new lab started with the chosen faults.' : 'A new lab started without faults.' };
+  if (errors.length) return { ok: false, error: t('faults.result.partial', { errors: errors.join('; ') }) };
+  return { ok: true, message: chosen.length ? t('faults.result.restartedWith') : t('faults.result.restartedWithout') };
 }
 
 /** Faults whose cause is gone from the lab (the Faults page's "Fixed"): not re-applied when a new lab starts. */
@@ -102,13 +104,13 @@ export function isFixed(session: LabSession, id: string): boolean {
 }
 
 export async function injectFault(session: LabSession, fault: Fault, catalogue: readonly Fault[]): Promise<ControlResult> {
-  if (session.faults.includes(fault.id) && !isFixed(session, fault.id)) return { ok: false, error: `"${fault.title}" is already injected.` };
+  if (session.faults.includes(fault.id) && !isFixed(session, fault.id)) return { ok: false, error: t('faults.result.alreadyInjected', { fault: faultTitle(fault) }) };
   if (faultKind(fault) === 'starting') {
     const r = await restartWith(session, [...session.faults.filter((id) => id !== fault.id && !isFixed(session, id)), fault.id], catalogue, false);
-    return r.ok ? { ok: true, message: `A new lab started with "${fault.title}".` } : r;
+    return r.ok ? { ok: true, message: t('faults.result.newLabWith', { fault: faultTitle(fault) }) } : r;
   }
   const world = session.world;
-  if (!world) return { ok: false, error: 'The lab is still starting.' };
+  if (!world) return { ok: false, error: t('faults.result.starting') };
   const before = session.faults;
   session.faults = [...before.filter((id) => id !== fault.id), fault.id];
   const steps = fault.inject?.(world) ?? [];
@@ -116,44 +118,44 @@ export async function injectFault(session: LabSession, fault: Fault, catalogue: 
   if (steps.length && applied === 0 && errors.length) {
     session.faults = before;
     persist(session);
-    return { ok: false, error: `"${fault.title}" could not be injected: ${errors.join('; ')}` };
+    return { ok: false, error: t('faults.result.notInjectable', { fault: faultTitle(fault), errors: errors.join('; ') }) };
   }
   if (changesProcedure(fault)) {
     if (steps.length) await settle(session);
     errors.push(...(await doProcedure(session, [fault])));
   }
   persist(session);
-  if (errors.length) return { ok: false, error: `"${fault.title}" was injected only in part: ${errors.join('; ')}` };
+  if (errors.length) return { ok: false, error: t('faults.result.injectedInPart', { fault: faultTitle(fault), errors: errors.join('; ') }) };
   return {
     ok: true,
     message: changesProcedure(fault)
-      ? `"${fault.title}" is injected: the CAPF operation was saved and applied the faulty way. Press Play to watch it.`
-      : `"${fault.title}" is injected into the running lab.`,
+      ? t('faults.result.injectedProcedure', { fault: faultTitle(fault) })
+      : t('faults.result.injected', { fault: faultTitle(fault) }),
   };
 }
 
 export async function removeFault(session: LabSession, fault: Fault, catalogue: readonly Fault[]): Promise<ControlResult> {
-  if (!session.faults.includes(fault.id)) return { ok: false, error: `"${fault.title}" is not injected.` };
+  if (!session.faults.includes(fault.id)) return { ok: false, error: t('faults.result.notInjected', { fault: faultTitle(fault) }) };
   const rest = session.faults.filter((id) => id !== fault.id);
   if (faultKind(fault) === 'starting') {
     const r = await restartWith(session, rest.filter((id) => !isFixed(session, id)), catalogue, false);
-    return r.ok ? { ok: true, message: `A new lab started without "${fault.title}".` } : r;
+    return r.ok ? { ok: true, message: t('faults.result.newLabWithout', { fault: faultTitle(fault) }) } : r;
   }
   const world = session.world;
-  if (!world) return { ok: false, error: 'The lab is still starting.' };
+  if (!world) return { ok: false, error: t('faults.result.starting') };
   session.faults = rest;
   const { errors } = await perform(session, fault.fix(world));
   persist(session);
-  if (errors.length) return { ok: false, error: `The fix for "${fault.title}" was refused in part: ${errors.join('; ')}` };
-  return { ok: true, message: `"${fault.title}" is removed: its documented fix was applied to the running lab.` };
+  if (errors.length) return { ok: false, error: t('faults.result.fixRefused', { fault: faultTitle(fault), errors: errors.join('; ') }) };
+  return { ok: true, message: t('faults.result.removed', { fault: faultTitle(fault) }) };
 }
 
 /** A new lab with one fault picked at random, hidden from the page until the learner reveals it. */
 export async function startMystery(session: LabSession, catalogue: readonly Fault[], random: () => number = Math.random): Promise<ControlResult> {
-  if (catalogue.length === 0) return { ok: false, error: 'No faults available yet.' };
+  if (catalogue.length === 0) return { ok: false, error: t('faults.result.noFaults') };
   const pick = catalogue[Math.min(catalogue.length - 1, Math.floor(random() * catalogue.length))];
   const r = await restartWith(session, [pick.id], catalogue, true);
-  return r.ok ? { ok: true, message: 'A new lab started with a mystery fault.' } : r;
+  return r.ok ? { ok: true, message: t('faults.result.mysteryStarted') } : r;
 }
 
 export function revealMystery(session: LabSession): void {

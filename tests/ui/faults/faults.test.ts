@@ -160,14 +160,14 @@ describe('injecting and removing', () => {
     const confirm = screen.getByRole('group', { name: /starts a new lab with it/ });
     expect(session.world).toBe(oldWorld);
     await fireEvent.click(within(confirm).getByRole('button', { name: 'Start a new lab' }));
-    await done(`A new lab started with "${startingFault.title}"`);
+    await done(`A new lab started with “${startingFault.title}”`);
     expect(session.faults).toEqual([startingFault.id]);
     expect(session.world).not.toBe(oldWorld);
     expect(session.world!.env.scenario.dns.records['ao115sub.brianw2.lab']).toBeUndefined();
 
     await fireEvent.click(screen.getByRole('button', { name: `Remove ${startingFault.title}` }));
     await fireEvent.click(within(screen.getByRole('group', { name: /starts a new lab without it/ })).getByRole('button', { name: 'Start a new lab' }));
-    await done(`A new lab started without "${startingFault.title}"`);
+    await done(`A new lab started without “${startingFault.title}”`);
     expect(session.faults).toEqual([]);
     expect(session.world!.env.scenario.dns.records['ao115sub.brianw2.lab']).toBe('10.122.138.103');
     r.unmount();

@@ -75,4 +75,5 @@ export default {
   'exercises.class.start': 'Start the exercise',
   'exercises.class.nameMissing': 'Type your name first.',
   'exercises.class.bad': 'This class link is incomplete: it needs an exercise and a class code.',
+  'exercises.announce': '{result} {verdict}',
 } as const;

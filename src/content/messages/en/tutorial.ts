@@ -18,4 +18,5 @@ export default {
   'tutorial.inExercise': 'You are in an exercise: the tutorial reads this exercise’s lab. Leave the exercise to follow it in your free lab.',
   'tutorial.panel': 'Tutorial',
   'tutorial.current': 'Next step',
+  'tutorial.panelHeading': '{panel}: {title}',
 } as const;

@@ -1,0 +1,75 @@
+/**
+ * Words the lab's texts quote from the real product — field labels, values, status strings, page and service
+ * names, commands, file names — which stay in English in every language (issue 11: "what mirrors the real
+ * product … stays English"). A translation that names one of them must name it exactly as the English does.
+ */
+export const PRODUCT_WORDS = [
+  'Install/Upgrade',
+  'By Null String',
+  'By Authentication String',
+  'By Existing Certificate (precedence to MIC)',
+  'By Existing Certificate (precedence to LSC)',
+  'Operation Completes By',
+  'Certificate Operation Status',
+  'Certificate Operation',
+  'Authentication Mode',
+  'Key Order',
+  'RSA Only',
+  'EC Only',
+  'RSA Key Size',
+  'Certificate Issuer to Endpoint',
+  'Offline CA',
+  'Apply Config',
+  'Save',
+  'Reset',
+  'Update',
+  'Erase',
+  'Settings',
+  'Upgrade Success',
+  'Operation Pending',
+  'Pending',
+  'Installed',
+  'STOPPED',
+  'CAPF Information',
+  'Certificate Management',
+  'Certificate Details',
+  'Validity From',
+  'Service Activation',
+  'Control Center - Feature Services',
+  'Control Center - Network Services',
+  'Enterprise Parameters',
+  'Service Parameters',
+  'System > Server',
+  'Device > Phone',
+  'Security Setup',
+  'Trust List',
+  'ITL File',
+  'Status Messages',
+  'Upload Certificate/Certificate chain',
+  'Cisco Unified CM Administration',
+  'Cisco Unified OS Administration',
+  'Cisco Unified Serviceability',
+  'Cisco Certificate Authority Proxy Function',
+  'Cisco Trust Verification Service',
+  'Cisco TFTP',
+  'Cisco Manufacturing CA',
+  'CAPF-trust',
+  'DNS Manager',
+  'FUNCTION',
+  'AUTH_REQUEST',
+  'END_SESSION',
+  'The ITL file was verified successfully.',
+  'PUB11.brianw2.lab',
+  'CAPF.pem',
+  'LSC.pem',
+  'show itl',
+  'utils service list',
+  'openssl verify -CAfile CAPF.pem LSC.pem',
+] as const;
+
+/** The product words (and `commands`) an English text names that its translation does not. */
+export function productWordsMissing(english: string, translated: string): string[] {
+  const commands = english.match(/`[^`]+`/g) ?? [];
+  const quoted = PRODUCT_WORDS.filter((w) => new RegExp(`(^|[^A-Za-z])${w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')}($|[^A-Za-z])`).test(english));
+  return [...commands, ...quoted].filter((w) => !translated.includes(w));
+}
