@@ -52,7 +52,7 @@ describe('the scenario chooser', () => {
     start.focus();
     await fireEvent.click(start);
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Start a new lab' })));
-    expect(screen.getByRole('group', { name: /Start a new lab with "LSCs for 802\.1X/ })).toBeTruthy();
+    expect(screen.getByRole('group', { name: /Start a new lab with “LSCs for 802\.1X/ })).toBeTruthy();
     await fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('group', { name: /Start a new lab with/ })).toBeNull();
     expect(document.activeElement).toBe(start);
@@ -67,11 +67,11 @@ describe('the scenario chooser', () => {
     const oldWorld = session.world;
     await pick(DOT1X_TITLE);
     await fireEvent.click(within(chooser()).getByRole('button', { name: 'Start this scenario' }));
-    const confirm = screen.getByRole('group', { name: /Start a new lab with "LSCs for 802\.1X/ });
+    const confirm = screen.getByRole('group', { name: /Start a new lab with “LSCs for 802\.1X/ });
     expect(confirm.textContent).toMatch(/Everything done in this lab so far and any injected faults are dropped/);
     expect(session.world).toBe(oldWorld); // nothing happens before the learner confirms
     await fireEvent.click(within(confirm).getByRole('button', { name: 'Start a new lab' }));
-    await waitFor(() => expect(within(chooser()).getByRole('status').textContent).toBe(`A new lab started: "${DOT1X_TITLE}".`));
+    await waitFor(() => expect(within(chooser()).getByRole('status').textContent).toBe(`A new lab started: “${DOT1X_TITLE}”.`));
     expect(session.scenarioId).toBe('dot1x-lab');
     expect(session.faults).toEqual([]);
     expect(session.world).not.toBe(oldWorld);
@@ -141,7 +141,7 @@ describe('the scenario chooser', () => {
     expect(phones.getAttribute('aria-invalid')).toBeNull();
     await fireEvent.click(within(chooser()).getByRole('button', { name: 'Start this scenario' }));
     await fireEvent.click(screen.getByRole('button', { name: 'Start a new lab' }));
-    await waitFor(() => expect(within(chooser()).getByRole('status').textContent).toBe(`A new lab started: "${fleetLab.title}".`));
+    await waitFor(() => expect(within(chooser()).getByRole('status').textContent).toBe(`A new lab started: “${fleetLab.title}”.`));
     expect(session.world!.env.scenario.phones).toHaveLength(3);
     r.unmount();
     const again = await createTestSession({ storage: session.storage, settle: false });
