@@ -113,6 +113,10 @@ describe.each(['de', 'ja'] as const)('the lab in %s', (locale) => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
     await page.getByRole('heading', { level: 1, name: text(locale, 'shell.nav.topology'), exact: true }).waitFor();
     await page.getByRole('navigation').getByRole('link', { name: text(locale, 'shell.nav.tutorial'), exact: true }).waitFor();
+    // The home page's own words: the host cards' heading, a phone card's state label, the scenario box.
+    await page.getByRole('heading', { level: 2, name: text(locale, 'topology.hosts'), exact: true }).waitFor();
+    await page.getByRole('heading', { level: 2, name: text(locale, 'topology.scenario.heading'), exact: true }).waitFor();
+    await page.locator('dt', { hasText: text(locale, 'topology.fact.state') }).first().waitFor();
     await page.getByRole('button', { name: text(locale, 'shell.pause'), exact: true }).or(page.getByRole('button', { name: text(locale, 'shell.play'), exact: true })).waitFor();
     await go(page, '#/exercises', text(locale, 'shell.nav.exercises'));
     const own = chunksOf(locale);

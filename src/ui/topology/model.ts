@@ -9,6 +9,7 @@ import { ids } from '../../sim/env';
 import type { Packet } from '../../sim/network';
 import type { Scenario } from '../../sim/scenario';
 import { href } from '../router.svelte';
+import { t } from '../i18n.svelte';
 import { DRAWN_PHONES, FLEET_HOST, fleetCounts, fleetOf } from './fleet';
 
 export type HostKind = 'node' | 'dns' | 'phone' | 'switch' | 'radius' | 'fleet';
@@ -79,27 +80,27 @@ function serviceFact(world: WorldLike, label: string, systemId: string): HostFac
 
 /** The phone's state machine value in a person's words. */
 export function phoneStateText(value: unknown): [string, Tone] {
-  if (value === 'off') return ['Powered off', 'off'];
+  if (value === 'off') return [t('topology.phoneState.poweredOff'), 'off'];
   const on = value && typeof value === 'object' ? (value as { on?: unknown }).on : undefined;
   const top = typeof on === 'string' ? on : on && typeof on === 'object' ? Object.keys(on)[0] : undefined;
   const sub = on && typeof on === 'object' ? (on as Record<string, unknown>)[top ?? ''] : undefined;
   switch (top) {
     case 'booting':
-      return ['Booting', 'busy'];
+      return [t('topology.phoneState.booting'), 'busy'];
     case 'authenticatingPort':
-      return ['Authenticating on its switch port (802.1X)', 'busy'];
+      return [t('topology.phoneState.authenticating'), 'busy'];
     case 'restarting':
-      return ['Restarting', 'busy'];
+      return [t('topology.phoneState.restarting'), 'busy'];
     case 'trustList':
-      return ['Downloading its trust list', 'busy'];
+      return [t('topology.phoneState.trustList'), 'busy'];
     case 'configuring':
-      return ['Downloading its configuration', 'busy'];
+      return [t('topology.phoneState.configuring'), 'busy'];
     case 'unprovisioned':
-      return ['No configuration; retrying', 'bad'];
+      return [t('topology.phoneState.unprovisioned'), 'bad'];
     case 'registered':
-      if (sub === 'capfOperation') return ['Registered; CAPF operation running', 'busy'];
-      if (sub === 'awaitingAuthenticationString') return ['Registered; waiting for the authentication string', 'busy'];
-      return ['Registered', 'ok'];
+      if (sub === 'capfOperation') return [t('topology.phoneState.capfOperation'), 'busy'];
+      if (sub === 'awaitingAuthenticationString') return [t('topology.phoneState.awaitingString'), 'busy'];
+      return [t('topology.phoneState.registered'), 'ok'];
     default:
       return [JSON.stringify(value ?? 'unknown'), 'busy'];
   }
@@ -133,19 +134,19 @@ export function topologyOf(world: WorldLike): TopologyView {
       serviceFact(world, 'TVS', `tvs@${n.name}`),
     ].filter((f): f is HostFact => f !== undefined);
     const surfaces = [
-      ...(n.role === 'publisher' ? [{ label: 'Cisco Unified CM Administration: Device > Phone', href: href('/cucm/phones') }] : []),
-      { label: 'OS Administration: Certificate Management', href: href('/os/certificates', { node: n.name }) },
-      { label: 'Serviceability: Control Center - Feature Services', href: href('/serviceability/feature', { node: n.name }) },
-      { label: `Admin CLI of ${n.name}`, href: href('/cli', { node: n.name }) },
-      { label: `Logs of ${n.name}`, href: href('/logs', { host: n.name }) },
-      ...(world.actor(`capf@${n.name}`) ? [{ label: 'Statechart of its CAPF service', href: href('/statecharts', { actor: `capf@${n.name}` }) }] : []),
-      { label: 'Statechart of its TFTP service', href: href('/statecharts', { actor: `tftp@${n.name}` }) },
+      ...(n.role === 'publisher' ? [{ label: t('topology.surface.cmAdmin'), href: href('/cucm/phones') }] : []),
+      { label: t('topology.surface.osAdmin'), href: href('/os/certificates', { node: n.name }) },
+      { label: t('topology.surface.serviceability'), href: href('/serviceability/feature', { node: n.name }) },
+      { label: t('topology.surface.cli', { host: n.name }), href: href('/cli', { node: n.name }) },
+      { label: t('topology.surface.logs', { host: n.name }), href: href('/logs', { host: n.name }) },
+      ...(world.actor(`capf@${n.name}`) ? [{ label: t('topology.surface.capfChart'), href: href('/statecharts', { actor: `capf@${n.name}` }) }] : []),
+      { label: t('topology.surface.tftpChart'), href: href('/statecharts', { actor: `tftp@${n.name}` }) },
     ];
     hosts.push({
       name: n.name,
       kind: 'node',
       ip: n.ip,
-      role: n.role === 'publisher' ? 'CUCM publisher' : 'CUCM subscriber',
+      role: n.role === 'publisher' ? t('topology.role.publisher') : t('topology.role.subscriber'),
       up: hostUp(world, n.ip),
       facts,
       surfaces,
@@ -158,15 +159,15 @@ export function topologyOf(world: WorldLike): TopologyView {
     name: s.dns.host,
     kind: 'dns',
     ip: s.dns.ip,
-    role: 'DNS server',
+    role: t('topology.role.dns'),
     up: hostUp(world, s.dns.ip),
     facts: [
-      { label: 'Zone', value: s.domain, drawn: true },
-      { label: 'Records', value: String(Object.keys(dnsRecords(world, s)).length), drawn: true },
+      { label: t('topology.fact.zone'), value: s.domain, drawn: true },
+      { label: t('topology.fact.records'), value: String(Object.keys(dnsRecords(world, s)).length), drawn: true },
     ],
     surfaces: [
-      { label: 'Statechart of the DNS server', href: href('/statecharts', { actor: 'dns' }) },
-      { label: 'Message trace', href: href('/trace') },
+      { label: t('topology.surface.dnsChart'), href: href('/statecharts', { actor: 'dns' }) },
+      { label: t('topology.surface.trace'), href: href('/trace') },
     ],
     x: WIDTH - 150,
     y: column(right, 0, height),
@@ -179,14 +180,14 @@ export function topologyOf(world: WorldLike): TopologyView {
       name: FLEET_HOST,
       kind: 'fleet',
       ip: scenarioFacts(s).range,
-      role: `${s.phones.length} Cisco IP Phones`,
+      role: t('topology.role.fleet', { count: s.phones.length }),
       up: true,
       facts: [
-        { label: 'LSC Installed', value: String(counts.installed), tone: 'ok', drawn: true },
-        { label: 'Enrolling', value: String(counts.enrolling), tone: 'busy', drawn: true },
-        { label: 'Failed', value: String(counts.failed), tone: counts.failed ? 'bad' : 'off', drawn: true },
+        { label: t('topology.fact.lscInstalled'), value: String(counts.installed), tone: 'ok', drawn: true },
+        { label: t('topology.fact.enrolling'), value: String(counts.enrolling), tone: 'busy', drawn: true },
+        { label: t('topology.fact.failed'), value: String(counts.failed), tone: counts.failed ? 'bad' : 'off', drawn: true },
       ],
-      surfaces: [{ label: 'Cisco Unified CM Administration: Device > Phone', href: href('/cucm/phones') }],
+      surfaces: [{ label: t('topology.surface.cmAdmin'), href: href('/cucm/phones') }],
       x: WIDTH - 150,
       y: column(right, firstPhoneRow, height),
     });
@@ -214,17 +215,17 @@ export function phoneHost(world: WorldLike, p: Scenario['phones'][number], x: nu
     role: `Cisco IP Phone ${p.model}`,
     up: hostUp(world, p.ip),
     facts: [
-      { label: 'State', value: state, tone, drawn: true },
-      { label: 'LSC', value: lsc, tone: lsc === 'Installed' ? 'ok' : lsc === 'Pending' ? 'busy' : 'off', drawn: true },
-      { label: 'Certificate Operation Status', value: world.certificateOperationStatus(p.deviceName) },
-      { label: 'TFTP server', value: p.tftpNode },
+      { label: t('topology.fact.state'), value: state, tone, drawn: true },
+      { label: t('topology.fact.lsc'), value: lsc, tone: lsc === 'Installed' ? 'ok' : lsc === 'Pending' ? 'busy' : 'off', drawn: true },
+      { label: t('topology.fact.operationStatus'), value: world.certificateOperationStatus(p.deviceName) },
+      { label: t('topology.fact.tftp'), value: p.tftpNode },
     ],
     surfaces: [
-      { label: `Phone ${p.deviceName}`, href: href('/phone', { device: p.deviceName }) },
-      { label: 'CUCM Phone Configuration (CAPF Information)', href: href('/cucm/phone', { device: p.deviceName }) },
-      { label: `Logs of ${p.deviceName}`, href: href('/logs', { host: p.deviceName }) },
-      { label: `Message trace of ${p.deviceName}`, href: href('/trace', { device: p.deviceName }) },
-      { label: 'Statechart of the phone', href: href('/statecharts', { actor: id }) },
+      { label: t('topology.surface.phone', { device: p.deviceName }), href: href('/phone', { device: p.deviceName }) },
+      { label: t('topology.surface.phoneConfig'), href: href('/cucm/phone', { device: p.deviceName }) },
+      { label: t('topology.surface.logs', { host: p.deviceName }), href: href('/logs', { host: p.deviceName }) },
+      { label: t('topology.surface.phoneTrace', { device: p.deviceName }), href: href('/trace', { device: p.deviceName }) },
+      { label: t('topology.surface.phoneChart'), href: href('/statecharts', { actor: id }) },
     ],
     x,
     y,
@@ -268,23 +269,23 @@ function switchHost(world: WorldLike, spec: Dot1xHostSpec, x: number, y: number)
   const mode = world.stateOf(ids.switch);
   const verdict = lastSent(world, spec.host, 'EAPOL');
   const facts: HostFact[] = [
-    { label: 'Port mode', value: mode === 'monitorMode' ? 'Monitor mode' : String(mode ?? 'unknown'), drawn: true },
+    { label: t('topology.fact.portMode'), value: mode === 'monitorMode' ? t('topology.monitorMode') : String(mode ?? 'unknown'), drawn: true },
     verdict
-      ? { label: 'Last 802.1X verdict', value: verdict.summary, tone: verdict.summary === 'EAP Success' ? 'ok' : 'bad', drawn: true }
-      : { label: 'Last 802.1X verdict', value: 'None yet', tone: 'off', drawn: true },
-    ...(verdict ? [{ label: 'Verdict sent to', value: verdict.to.host }] : []),
-    { label: 'Waiting for RADIUS', value: String(Object.keys(ctx?.pending ?? {}).length) },
+      ? { label: t('topology.fact.verdict'), value: verdict.summary, tone: verdict.summary === 'EAP Success' ? 'ok' : 'bad', drawn: true }
+      : { label: t('topology.fact.verdict'), value: t('topology.noneYet'), tone: 'off', drawn: true },
+    ...(verdict ? [{ label: t('topology.fact.verdictTo'), value: verdict.to.host }] : []),
+    { label: t('topology.fact.waiting'), value: String(Object.keys(ctx?.pending ?? {}).length) },
   ];
   return {
     name: spec.host,
     kind: 'switch',
     ip: spec.ip,
-    role: 'Access switch (802.1X)',
+    role: t('topology.role.switch'),
     up: hostUp(world, spec.ip),
     facts,
     surfaces: [
-      { label: 'Statechart of the switch port', href: href('/statecharts', { actor: ids.switch }) },
-      { label: 'Message trace', href: href('/trace') },
+      { label: t('topology.surface.switchChart'), href: href('/statecharts', { actor: ids.switch }) },
+      { label: t('topology.surface.trace'), href: href('/trace') },
     ],
     x,
     y,
@@ -298,23 +299,23 @@ function radiusHost(world: WorldLike, spec: Dot1xHostSpec, x: number, y: number)
   const accepted = answer?.summary.startsWith('Access-Accept') ?? false;
   const reason = answer?.detail?.reason;
   const facts: HostFact[] = [
-    { label: 'Access-Requests', value: String(ctx?.decisions ?? 0), drawn: true },
+    { label: t('topology.fact.requests'), value: String(ctx?.decisions ?? 0), drawn: true },
     answer
-      ? { label: 'Last answer', value: accepted ? 'Access-Accept' : 'Access-Reject', tone: accepted ? 'ok' : 'bad', drawn: true }
-      : { label: 'Last answer', value: 'None yet', tone: 'off', drawn: true },
-    ...(typeof reason === 'string' ? [{ label: 'Reason', value: reason }] : []),
+      ? { label: t('topology.fact.lastAnswer'), value: accepted ? 'Access-Accept' : 'Access-Reject', tone: accepted ? 'ok' : 'bad', drawn: true }
+      : { label: t('topology.fact.lastAnswer'), value: t('topology.noneYet'), tone: 'off', drawn: true },
+    ...(typeof reason === 'string' ? [{ label: t('topology.fact.reason'), value: reason }] : []),
   ];
   return {
     name: spec.host,
     kind: 'radius',
     ip: spec.ip,
-    role: 'RADIUS server (Cisco ISE)',
+    role: t('topology.role.radius'),
     up: hostUp(world, spec.ip),
     facts,
     surfaces: [
-      { label: `Logs of ${spec.host}`, href: href('/logs', { host: spec.host }) },
-      { label: 'Statechart of the policy server', href: href('/statecharts', { actor: ids.radius }) },
-      { label: 'Message trace', href: href('/trace') },
+      { label: t('topology.surface.logs', { host: spec.host }), href: href('/logs', { host: spec.host }) },
+      { label: t('topology.surface.radiusChart'), href: href('/statecharts', { actor: ids.radius }) },
+      { label: t('topology.surface.trace'), href: href('/trace') },
     ],
     x,
     y,
