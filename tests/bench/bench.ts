@@ -14,7 +14,7 @@
  *  (g) in Chromium, 200 phones enrolling at 60× through one bulk job with the home page shown: the longest
  *      main-thread task (PerformanceObserver "longtask", median of 3 runs) — target ≤ 50 ms; also the worst
  *      lateness of a 100 ms timer and a navigation mid-run (tests/bench/browser.ts);
- *  (h) one phone's enrolment inside Chromium ÷ the raw WebCrypto + pkijs work in the same page — target ≤ 1.3
+ *  (h) one phone's enrolment inside Chromium ÷ the raw WebCrypto and certificate-encoding work (src/pki; pkijs before) in the same page — target ≤ 1.3
  *      (tests/bench/browser/enrolment.ts);
  *  (d) the first page load's JavaScript (gzip), and the size of dist/lsc-lab-offline.html (the classroom file,
  *      reported, no target: the download budgets are the site's);

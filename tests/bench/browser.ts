@@ -9,7 +9,7 @@
  *      the largest delay of a 100 ms interval timer in the page (how late the header clock's updates can
  *      run), and how long a click on a navigation link takes to show its page mid-run.
  *  (h) the real runtime: tests/bench/browser/enrolment.ts, one phone's enrolment against its raw WebCrypto +
- *      pkijs work in the same page.
+ *      certificate-encoding work (src/pki, which replaced pkijs) in the same page.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';

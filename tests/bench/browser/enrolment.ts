@@ -1,7 +1,7 @@
 /**
  * Bench (h), inside Chromium: one phone's enrolment in the real runtime — the world booted in this page,
  * the seed procedure (RSA 2048) saved and applied, the clock run until the phone has its LSC — against the
- * raw WebCrypto + pkijs work that enrolment needs (one key generation and its public key, one LSC issued from
+ * raw WebCrypto and certificate-encoding work (src/pki, which replaced pkijs) that enrolment needs (one key generation and its public key, one LSC issued from
  * it), done in the same page. Runs alternate, so the page's state and the machine's noise hit both alike;
  * each enrolment is also set against the crypto it ran itself (the clock's computations), a paired figure
  * that RSA key-generation variance cannot move. tests/bench/browser.ts builds this page and reads the result.
