@@ -32,8 +32,12 @@ export function fixedChecks(faultId: string): readonly CheckRef[] {
   return FAULT_FIXED[faultId] ?? [];
 }
 
-/** The fault's cause is gone from this world (a fault without checks is never called fixed). */
-export function isFaultFixed(world: LabWorld, faultId: string): boolean {
+/**
+ * The fault's cause is gone from this world (a fault without checks is never called fixed), on the phone it
+ * was aimed at (`device`; the checks' default is the scenario's first phone).
+ */
+export function isFaultFixed(world: LabWorld, faultId: string, device?: string): boolean {
   const checks = FAULT_FIXED[faultId];
-  return Boolean(checks?.length) && allPass(world, checks);
+  if (!checks?.length) return false;
+  return allPass(world, device ? checks.map((c) => ({ ...c, args: { ...c.args, device } })) : checks);
 }

@@ -14,7 +14,7 @@
  *
  * The ids of active faults of every kind are kept in `session.faults`, which the session saves with the lab.
  */
-import type { Fault, FixStep } from '../../sim/faults';
+import type { AimedFault, Fault, FixStep } from '../../sim/faults';
 import type { LabSession } from '../session.svelte';
 import { t } from '../i18n.svelte';
 import { faultTitle } from './texts';
@@ -35,6 +35,20 @@ export function changesProcedure(fault: Fault): boolean {
 export const SETTLE_MS = 10 * 60 * 1000;
 
 export type ControlResult = { ok: true; message: string } | { ok: false; error: string };
+
+/**
+ * What `session.faults` holds for a fault aimed at a phone: `ID` for the scenario's first phone (as before
+ * fleets), `ID@DEVICE` for another — the form recipes, share links and the runner's `--fault` use.
+ */
+export function choiceOf(session: LabSession, fault: Pick<Fault, 'id'>, device?: string): string {
+  const first = session.scenario?.phones[0]?.deviceName;
+  return device && device !== first ? `${fault.id}@${device}` : fault.id;
+}
+
+export function splitChoice(choice: string): { id: string; device?: string } {
+  const at = choice.indexOf('@');
+  return at < 0 ? { id: choice } : { id: choice.slice(0, at), device: choice.slice(at + 1) };
+}
 
 function persist(session: LabSession): void {
   session.save();
@@ -58,16 +72,19 @@ async function perform(session: LabSession, steps: readonly FixStep[]): Promise<
   return { applied, errors };
 }
 
-/** The seed procedure as these faults' learner does it, then what they do at the phone. */
-async function doProcedure(session: LabSession, faults: readonly Fault[]): Promise<string[]> {
+/** The seed procedure as these faults' learner does it on each phone they are aimed at, then what they do at the phone. */
+async function doProcedure(session: LabSession, faults: readonly AimedFault[]): Promise<string[]> {
   const api = session.api;
   const world = session.world;
   if (!api || !world) return [t('faults.result.starting')];
   const errors: string[] = [];
   const { procedureForm } = await session.loadFaults();
-  const steps = api.seedProcedure(world, undefined, (form) => procedureForm(world, [...faults], form));
-  errors.push(...(await perform(session, steps)).errors);
-  const after = faults.flatMap((f) => f.afterProcedure?.(session.world!) ?? []);
+  const first = world.env.scenario.phones[0]?.deviceName;
+  for (const device of new Set(faults.map((f) => f.device ?? first))) {
+    const steps = api.seedProcedure(world, device, (form) => procedureForm(world, [...faults], form, device));
+    errors.push(...(await perform(session, steps)).errors);
+  }
+  const after = faults.flatMap((f) => f.fault.afterProcedure?.(session.world!, f.device) ?? []);
   if (after.length) {
     await settle(session);
     errors.push(...(await perform(session, after)).errors);
@@ -79,41 +96,48 @@ async function doProcedure(session: LabSession, faults: readonly Fault[]): Promi
 export async function restartWith(session: LabSession, ids: string[], catalogue: readonly Fault[], mystery = false): Promise<ControlResult> {
   await session.reset({ faults: ids, mystery });
   if (!session.world) return { ok: false, error: t('faults.result.notStarted') };
-  const chosen = ids.map((id) => catalogue.find((f) => f.id === id)).filter((f): f is Fault => Boolean(f));
+  const chosen: AimedFault[] = ids.map(splitChoice).flatMap(({ id, device }) => {
+    const fault = catalogue.find((f) => f.id === id);
+    return fault ? [{ fault, device }] : [];
+  });
   const errors: string[] = [];
-  const running = chosen.filter((f) => f.inject);
+  const running = chosen.filter((f) => f.fault.inject);
   if (running.length) {
     await settle(session);
-    for (const f of running) errors.push(...(await perform(session, f.inject!(session.world))).errors);
+    for (const f of running) errors.push(...(await perform(session, f.fault.inject!(session.world, f.device))).errors);
   }
-  const procedural = chosen.filter(changesProcedure);
+  const procedural = chosen.filter((f) => changesProcedure(f.fault));
   if (procedural.length) {
     await settle(session);
     errors.push(...(await doProcedure(session, procedural)));
   }
   // Keep exactly what the page chose (the session drops ids its catalogue does not know).
-  session.faults = chosen.map((f) => f.id);
+  session.faults = chosen.map((f) => choiceOf(session, f.fault, f.device));
   persist(session);
   if (errors.length) return { ok: false, error: t('faults.result.partial', { errors: errors.join('; ') }) };
   return { ok: true, message: chosen.length ? t('faults.result.restartedWith') : t('faults.result.restartedWithout') };
 }
 
 /** Faults whose cause is gone from the lab (the Faults page's "Fixed"): not re-applied when a new lab starts. */
-export function isFixed(session: LabSession, id: string): boolean {
-  return Boolean(session.world && session.classroom?.isFaultFixed(session.world, id));
+export function isFixed(session: LabSession, choice: string): boolean {
+  const { id, device } = splitChoice(choice);
+  return Boolean(session.world && session.classroom?.isFaultFixed(session.world, id, device));
 }
 
-export async function injectFault(session: LabSession, fault: Fault, catalogue: readonly Fault[]): Promise<ControlResult> {
-  if (session.faults.includes(fault.id) && !isFixed(session, fault.id)) return { ok: false, error: t('faults.result.alreadyInjected', { fault: faultTitle(fault) }) };
+/** Inject `fault`, aimed at `device` (default: the scenario's first phone). */
+export async function injectFault(session: LabSession, fault: Fault, catalogue: readonly Fault[], device?: string): Promise<ControlResult> {
+  const choice = choiceOf(session, fault, device);
+  if (session.faults.includes(choice) && !isFixed(session, choice)) return { ok: false, error: t('faults.result.alreadyInjected', { fault: faultTitle(fault) }) };
   if (faultKind(fault) === 'starting') {
-    const r = await restartWith(session, [...session.faults.filter((id) => id !== fault.id && !isFixed(session, id)), fault.id], catalogue, false);
+    const r = await restartWith(session, [...session.faults.filter((c) => c !== choice && !isFixed(session, c)), choice], catalogue, false);
     return r.ok ? { ok: true, message: t('faults.result.newLabWith', { fault: faultTitle(fault) }) } : r;
   }
   const world = session.world;
   if (!world) return { ok: false, error: t('faults.result.starting') };
   const before = session.faults;
-  session.faults = [...before.filter((id) => id !== fault.id), fault.id];
-  const steps = fault.inject?.(world) ?? [];
+  session.faults = [...before.filter((c) => c !== choice), choice];
+  const target = splitChoice(choice).device;
+  const steps = fault.inject?.(world, target) ?? [];
   const { applied, errors } = await perform(session, steps);
   if (steps.length && applied === 0 && errors.length) {
     session.faults = before;
@@ -122,7 +146,7 @@ export async function injectFault(session: LabSession, fault: Fault, catalogue: 
   }
   if (changesProcedure(fault)) {
     if (steps.length) await settle(session);
-    errors.push(...(await doProcedure(session, [fault])));
+    errors.push(...(await doProcedure(session, [{ fault, device: target }])));
   }
   persist(session);
   if (errors.length) return { ok: false, error: t('faults.result.injectedInPart', { fault: faultTitle(fault), errors: errors.join('; ') }) };
@@ -134,17 +158,19 @@ export async function injectFault(session: LabSession, fault: Fault, catalogue: 
   };
 }
 
-export async function removeFault(session: LabSession, fault: Fault, catalogue: readonly Fault[]): Promise<ControlResult> {
-  if (!session.faults.includes(fault.id)) return { ok: false, error: t('faults.result.notInjected', { fault: faultTitle(fault) }) };
-  const rest = session.faults.filter((id) => id !== fault.id);
+/** Remove `fault` from the phone it is aimed at (default: the scenario's first phone) by its documented fix. */
+export async function removeFault(session: LabSession, fault: Fault, catalogue: readonly Fault[], device?: string): Promise<ControlResult> {
+  const choice = choiceOf(session, fault, device);
+  if (!session.faults.includes(choice)) return { ok: false, error: t('faults.result.notInjected', { fault: faultTitle(fault) }) };
+  const rest = session.faults.filter((c) => c !== choice);
   if (faultKind(fault) === 'starting') {
-    const r = await restartWith(session, rest.filter((id) => !isFixed(session, id)), catalogue, false);
+    const r = await restartWith(session, rest.filter((c) => !isFixed(session, c)), catalogue, false);
     return r.ok ? { ok: true, message: t('faults.result.newLabWithout', { fault: faultTitle(fault) }) } : r;
   }
   const world = session.world;
   if (!world) return { ok: false, error: t('faults.result.starting') };
   session.faults = rest;
-  const { errors } = await perform(session, fault.fix(world));
+  const { errors } = await perform(session, fault.fix(world, splitChoice(choice).device));
   persist(session);
   if (errors.length) return { ok: false, error: t('faults.result.fixRefused', { fault: faultTitle(fault), errors: errors.join('; ') }) };
   return { ok: true, message: t('faults.result.removed', { fault: faultTitle(fault) }) };

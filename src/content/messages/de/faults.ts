@@ -58,4 +58,7 @@ export default {
   'faults.result.removed': '„{fault}“ ist entfernt: Die dokumentierte Behebung wurde im laufenden Lab angewendet.',
   'faults.result.noFaults': 'Noch keine Fehler verfügbar.',
   'faults.result.mysteryStarted': 'Ein neues Lab mit einem Rätselfehler ist gestartet.',
+  'faults.phone': 'Telefon, auf das die Fehler zielen',
+  'faults.phoneHint': 'Auslösen und Entfernen wirken auf dieses Telefon. Ein Fehler des Clusters (ein Dienst, ein DNS-Eintrag, die Firewall, ein Zertifikat) trifft jedes Telefon; einer des Telefons oder seiner Einstellungen nur dieses.',
+  'faults.onPhone': '{fault} (auf {device})',
 } satisfies Translation<typeof en>;

@@ -55,4 +55,7 @@ export default {
   'faults.result.removed': '“{fault}” is removed: its documented fix was applied to the running lab.',
   'faults.result.noFaults': 'No faults available yet.',
   'faults.result.mysteryStarted': 'A new lab started with a mystery fault.',
+  'faults.phone': 'Phone the faults are aimed at',
+  'faults.phoneHint': 'Inject and Remove act on this phone. A fault of the cluster (a service, a DNS record, the firewall, a certificate) reaches every phone; one of the phone or its settings only this one.',
+  'faults.onPhone': '{fault} (on {device})',
 } as const;

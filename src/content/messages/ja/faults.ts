@@ -58,4 +58,7 @@ export default {
   'faults.result.removed': '「{fault}」を削除しました。ドキュメントどおりの修正を実行中のラボに適用しました。',
   'faults.result.noFaults': '利用できる障害はまだありません。',
   'faults.result.mysteryStarted': 'ミステリー障害を含む新しいラボが起動しました。',
+  'faults.phone': '障害の対象の電話機',
+  'faults.phoneHint': '「注入」と「削除」はこの電話機に対して行います。クラスタの障害（サービス、DNS レコード、ファイアウォール、証明書）はすべての電話機に影響し、電話機やその設定の障害はこの電話機だけに影響します。',
+  'faults.onPhone': '{fault}（{device}）',
 } satisfies Translation<typeof en>;
