@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openLab, playUntilRegistered, type LabPage } from './browser';
 import type { Catalogue, Locale } from '../../src/content/messages/format';
 import { EXERCISES } from '../../src/content/exercises';
+import { SCENARIO_TEXTS } from '../../src/content/scenario-texts';
 import enCore from '../../src/content/messages/en/index';
 import deCore from '../../src/content/messages/de/index';
 import jaCore from '../../src/content/messages/ja/index';
@@ -117,6 +118,7 @@ describe.each(['de', 'ja'] as const)('the lab in %s', (locale) => {
     await page.getByRole('heading', { level: 2, name: text(locale, 'topology.hosts'), exact: true }).waitFor();
     await page.getByRole('heading', { level: 2, name: text(locale, 'topology.scenario.heading'), exact: true }).waitFor();
     await page.locator('dt', { hasText: text(locale, 'topology.fact.state') }).first().waitFor();
+    await page.getByText(SCENARIO_TEXTS['seed-lab'].title[locale], { exact: true }).first().waitFor();
     await page.getByRole('button', { name: text(locale, 'shell.pause'), exact: true }).or(page.getByRole('button', { name: text(locale, 'shell.play'), exact: true })).waitFor();
     await go(page, '#/exercises', text(locale, 'shell.nav.exercises'));
     const own = chunksOf(locale);
