@@ -4,6 +4,17 @@ import type { FixStep } from '../../sim/faults';
 import { FAULT_HINTS } from './fault-hints';
 import type { Exercise, ExerciseText, Goal } from './types';
 
+/** A mystery's first goal: whichever fault the seed picked, its cause is gone (content/fault-fixed.ts). */
+export const CAUSE_FIXED: Goal = {
+  id: 'cause-fixed',
+  label: {
+    en: 'The cause of the failure is gone',
+    de: 'Die Ursache des Fehlschlags ist behoben',
+    ja: '失敗の原因が解消されている',
+  },
+  faultFixed: true,
+};
+
 export const LSC_FROM_CAPF: Goal = {
   id: 'lsc-from-capf',
   label: {

@@ -1,5 +1,5 @@
 /** A mystery: the seed picks one of several faults that keep the phone from reaching a working CAPF. */
-import { EXERCISE_LOCKS, LSC_FROM_CAPF, UPGRADE_SUCCESS } from './builders';
+import { CAUSE_FIXED, EXERCISE_LOCKS, LSC_FROM_CAPF, UPGRADE_SUCCESS } from './builders';
 import type { Exercise } from './types';
 
 export const mysteryConnection: Exercise = {
@@ -21,15 +21,7 @@ export const mysteryConnection: Exercise = {
   startsWithProcedure: true,
   locks: EXERCISE_LOCKS,
   goals: [
-    {
-      id: 'cause-fixed',
-      label: {
-        en: 'The cause of the failure is gone',
-        de: 'Die Ursache des Fehlschlags ist behoben',
-        ja: '失敗の原因が解消されている',
-      },
-      faultFixed: true,
-    },
+    CAUSE_FIXED,
     LSC_FROM_CAPF,
     UPGRADE_SUCCESS,
   ],
