@@ -130,17 +130,7 @@ export const ITL_MAX_BYTES = 65536;
 // ---------------------------------------------------------------------------------------------------------
 // Writer helpers
 
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  let total = 0;
-  for (const p of parts) total += p.length;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+export { concatBytes } from '../pki/encode';
 
 /** One TLV. The length field is 16 bits, so a value over 65535 bytes is a caller bug. */
 export function encodeTlv(tag: number, value: Uint8Array): Uint8Array {

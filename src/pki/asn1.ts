@@ -10,6 +10,7 @@
  * `Decoded` error value. Nothing here touches WebCrypto.
  */
 import { derProblem } from './der';
+import { concatBytes } from './encode';
 
 export const TAG = {
   BOOLEAN: 0x01,
@@ -42,21 +43,10 @@ function lengthBytes(n: number): number[] {
   return [0x80 | out.length, ...out];
 }
 
-export function concat(parts: readonly Uint8Array[]): Uint8Array {
-  let size = 0;
-  for (const p of parts) size += p.length;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 /** One TLV with a low tag number (every tag the lab writes is one byte). */
 export function tlv(tag: number, ...contents: Uint8Array[]): Uint8Array {
-  const body = contents.length === 1 ? contents[0] : concat(contents);
+  const body = contents.length === 1 ? contents[0] : concatBytes(contents);
   const head = [tag, ...lengthBytes(body.length)];
   const out = new Uint8Array(head.length + body.length);
   out.set(head);
@@ -80,7 +70,7 @@ export function unsignedIntegerContents(bytes: Uint8Array): Uint8Array {
   while (i < bytes.length - 1 && bytes[i] === 0) i++;
   const body = bytes.subarray(i);
   if (body.length === 0) return Uint8Array.of(0);
-  return body[0] & 0x80 ? concat([Uint8Array.of(0), body]) : body.slice();
+  return body[0] & 0x80 ? concatBytes([Uint8Array.of(0), body]) : body.slice();
 }
 
 export const unsignedInteger = (bytes: Uint8Array) => tlv(TAG.INTEGER, unsignedIntegerContents(bytes));

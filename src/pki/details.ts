@@ -63,7 +63,8 @@ export interface CertificateFileDataModel {
   signature: Uint8Array;
 }
 
-const EXTENSION_NAMES: Record<string, string> = {
+/** The names `openssl`-style views give the extensions the lab writes (the Certificate File Data, the inspector). */
+export const EXTENSION_NAMES: Record<string, string> = {
   [EXTENSION_OIDS.keyUsage]: 'KeyUsage',
   [EXTENSION_OIDS.extKeyUsage]: 'ExtKeyUsageSyntax',
   [EXTENSION_OIDS.subjectKeyIdentifier]: 'SubjectKeyIdentifier',

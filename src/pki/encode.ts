@@ -103,3 +103,16 @@ export function containsBytes(haystack: Uint8Array, needle: Uint8Array): boolean
   }
   return false;
 }
+
+/** The parts one after another in one array (DER's TLVs, the trust lists' TLVs). */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  let total = 0;
+  for (const p of parts) total += p.length;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}

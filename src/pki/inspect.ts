@@ -10,9 +10,8 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { readOid, TAG } from './asn1';
 import { isSignedBy } from './chain';
 import { describeCsr, parseCsr, verifyParsedCsr, type CertificationRequest } from './csr';
-import { certificateFileData, certificateFileDataModel, wrapKeyValue } from './details';
+import { certificateFileData, certificateFileDataModel, EXTENSION_NAMES, wrapKeyValue } from './details';
 import { toHex, toSpacedHex } from './encode';
-import { EXTENSION_OIDS } from './extensions';
 import { formatCucmName, fromRdns } from './names';
 import { SIGNATURE_ALGORITHMS, describeCertificate } from './parse';
 
@@ -60,15 +59,6 @@ export interface KnownCertificate {
   /** "CAPF.pem (certificate 1)" */
   where: string;
 }
-
-const EXTENSION_NAMES: Record<string, string> = {
-  [EXTENSION_OIDS.keyUsage]: 'KeyUsage',
-  [EXTENSION_OIDS.extKeyUsage]: 'ExtKeyUsageSyntax',
-  [EXTENSION_OIDS.subjectKeyIdentifier]: 'SubjectKeyIdentifier',
-  [EXTENSION_OIDS.authorityKeyIdentifier]: 'AuthorityKeyIdentifier',
-  [EXTENSION_OIDS.basicConstraints]: 'BasicConstraints',
-  [EXTENSION_OIDS.subjectAltName]: 'SubjectAltName',
-};
 
 const colonHex = (bytes: Uint8Array) => toSpacedHex(bytes).replace(/ /g, ':');
 
